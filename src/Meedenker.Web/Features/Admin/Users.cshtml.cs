@@ -1,0 +1,89 @@
+using Meedenker.Data;
+using Meedenker.Domain;
+using Meedenker.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Meedenker.Web.Features.Admin;
+
+[Authorize(Policy = Policies.Admin)]
+public sealed class UsersModel(AppDbContext db, TimeProvider time) : PageModel
+{
+    private const int PageSize = 50;
+
+    public sealed record UserRow(Guid Id, string DisplayName, string? Email, string Organization, string Roles, bool TwoFactor, bool Disabled);
+
+    public IReadOnlyList<UserRow> Users { get; private set; } = [];
+    public int Total { get; private set; }
+    public int PageNumber { get; private set; } = 1;
+    public int TotalPages { get; private set; } = 1;
+    public Guid? CurrentUserId => StaffClaims.UserIdOf(User);
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task OnGetAsync([FromQuery(Name = "pagina")] int? page, CancellationToken cancellationToken)
+    {
+        Total = await db.Users.CountAsync(cancellationToken);
+        TotalPages = Math.Max(1, (Total + PageSize - 1) / PageSize);
+        PageNumber = Math.Clamp(page ?? 1, 1, TotalPages);
+        var rows = await db.Users
+            .OrderBy(u => u.IsDisabled).ThenBy(u => u.DisplayName)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Select(u => new
+            {
+                u.Id,
+                u.DisplayName,
+                u.Email,
+                Organization = u.Organization!.Name,
+                Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).ToList(),
+                u.TwoFactorEnabled,
+                u.IsDisabled,
+            })
+            .ToListAsync(cancellationToken);
+        Users = rows.Select(r => new UserRow(r.Id, r.DisplayName, r.Email, r.Organization, string.Join(", ", r.Roles.Select(RoleName)), r.TwoFactorEnabled, r.IsDisabled)).ToList();
+    }
+
+    public Task<IActionResult> OnPostDisableAsync(Guid id, CancellationToken cancellationToken) => SetDisabledAsync(id, true, cancellationToken);
+
+    public Task<IActionResult> OnPostEnableAsync(Guid id, CancellationToken cancellationToken) => SetDisabledAsync(id, false, cancellationToken);
+
+    private async Task<IActionResult> SetDisabledAsync(Guid id, bool disable, CancellationToken cancellationToken)
+    {
+        if (id == CurrentUserId)
+        {
+            Message = Lang.Pick("Je kunt je eigen account niet uitschakelen.", "You cannot disable your own account.");
+            return RedirectToPage();
+        }
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
+        if (user is null)
+        {
+            return NotFound();
+        }
+        if (disable)
+        {
+            user.Disable(time.GetUtcNow());
+        }
+        else
+        {
+            user.Enable();
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        Message = disable
+            ? Lang.Pick($"{user.DisplayName} is uitgeschakeld en kan niet meer inloggen.", $"{user.DisplayName} is disabled and can no longer sign in.")
+            : Lang.Pick($"{user.DisplayName} kan weer inloggen.", $"{user.DisplayName} can sign in again.");
+        return RedirectToPage();
+    }
+
+    public static string RoleName(string? role) => role switch
+    {
+        StaffRoles.Admin => Lang.Pick("Beheerder", "Administrator"),
+        StaffRoles.Coordinator => Lang.Pick("Coördinator", "Coordinator"),
+        StaffRoles.Supporter => Lang.Pick("Meedenker", "Supporter"),
+        StaffRoles.Referrer => Lang.Pick("Verwijzer", "Referrer"),
+        StaffRoles.MunicipalityAnalyst => Lang.Pick("Analist gemeente", "Municipality analyst"),
+        _ => role ?? "",
+    };
+}

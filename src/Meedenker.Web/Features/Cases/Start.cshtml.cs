@@ -1,0 +1,47 @@
+using Meedenker.Data;
+using Meedenker.Domain;
+using Meedenker.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Meedenker.Web.Features.Cases;
+
+/// <summary>The staff start page. Lists cases by reference code and dates only: no resident data is read here.</summary>
+[Authorize(Policy = Policies.Staff)]
+public sealed class StartModel(AppDbContext db) : PageModel
+{
+    public sealed record CaseRow(Guid ResidentId, string ReferenceCode, DateTimeOffset OpenedAt, DateTimeOffset? FirstContactAt);
+
+    public string DisplayName { get; private set; } = "";
+    public string Role { get; private set; } = "";
+    public string Organization { get; private set; } = "";
+    public int OpenCaseCount { get; private set; }
+    public IReadOnlyList<CaseRow> OpenCases { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        DisplayName = User.FindFirst(StaffClaims.DisplayName)?.Value ?? User.Identity?.Name ?? "";
+        Role = StaffClaims.RoleOf(User);
+        var organizationId = StaffClaims.OrganizationOf(User);
+        var userId = StaffClaims.UserIdOf(User);
+        Organization = await db.Organizations.Where(o => o.Id == organizationId).Select(o => o.Name).SingleOrDefaultAsync(cancellationToken) ?? "";
+
+        IQueryable<Case>? cases = Role switch
+        {
+            StaffRoles.Coordinator => db.Cases.Where(c => c.OrganizationId == organizationId && c.Status == CaseStatus.Open),
+            StaffRoles.Supporter => db.Cases.Where(c => c.SupporterId == userId && c.Status == CaseStatus.Open),
+            _ => null,
+        };
+        if (cases is null)
+        {
+            return;
+        }
+        OpenCaseCount = await cases.CountAsync(cancellationToken);
+        OpenCases = await cases
+            .OrderBy(c => c.OpenedAt)
+            .Take(25)
+            .Join(db.HelpRequests, c => c.HelpRequestId, h => h.Id, (c, h) => new CaseRow(c.ResidentId, h.ReferenceCode, c.OpenedAt, c.FirstContactAt))
+            .ToListAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,65 @@
+using System.Security.Claims;
+using Meedenker.Data;
+using Meedenker.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Meedenker.Web.Infrastructure;
+
+public sealed record AccessDecision(bool Allowed, string Reason);
+
+/// <summary>
+/// The one gate for reading or changing a resident's data. Every call decides by the same rules and leaves
+/// an access-log entry, allowed or denied, before any data is returned.
+/// </summary>
+public sealed class AccessCheck(AppDbContext db, IHttpContextAccessor http, TimeProvider time)
+{
+    public async Task<AccessDecision> ForResidentAsync(Guid residentId, AccessAction action, string resource, string purpose, CancellationToken cancellationToken = default)
+    {
+        var user = http.HttpContext?.User ?? new ClaimsPrincipal();
+        var decision = await DecideAsync(user, residentId, cancellationToken);
+        await LogAsync(user, residentId, null, action, resource, purpose, decision, cancellationToken);
+        return decision;
+    }
+
+    private async Task<AccessDecision> DecideAsync(ClaimsPrincipal user, Guid residentId, CancellationToken cancellationToken)
+    {
+        var userId = StaffClaims.UserIdOf(user);
+        var organizationId = StaffClaims.OrganizationOf(user);
+        if (userId is null || organizationId is null)
+        {
+            return new AccessDecision(false, "not-signed-in");
+        }
+        if (user.IsInRole(StaffRoles.Coordinator))
+        {
+            var inOrganization = await db.Cases.AnyAsync(c => c.ResidentId == residentId && c.OrganizationId == organizationId, cancellationToken);
+            return inOrganization ? new AccessDecision(true, "coordinator-of-organization") : new AccessDecision(false, "no-case-in-organization");
+        }
+        if (user.IsInRole(StaffRoles.Supporter))
+        {
+            var assigned = await db.Cases.AnyAsync(c => c.ResidentId == residentId && c.SupporterId == userId, cancellationToken);
+            return assigned ? new AccessDecision(true, "assigned-supporter") : new AccessDecision(false, "not-assigned");
+        }
+        // Admins, referrers and municipality analysts never read a resident's file.
+        return new AccessDecision(false, "role-has-no-access");
+    }
+
+    private async Task LogAsync(ClaimsPrincipal user, Guid? residentId, Guid? caseId, AccessAction action, string resource, string purpose, AccessDecision decision, CancellationToken cancellationToken)
+    {
+        var entry = AccessLogEntry.Record(
+            time.GetUtcNow(),
+            StaffClaims.UserIdOf(user),
+            user.Identity?.Name ?? "anonymous",
+            StaffClaims.RoleOf(user),
+            StaffClaims.OrganizationOf(user),
+            residentId,
+            caseId,
+            action,
+            resource,
+            purpose,
+            decision.Allowed ? AccessOutcome.Allowed : AccessOutcome.Denied,
+            decision.Reason,
+            http.HttpContext?.TraceIdentifier);
+        db.AccessLog.Add(entry);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

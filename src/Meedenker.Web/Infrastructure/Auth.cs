@@ -1,0 +1,127 @@
+using System.Security.Claims;
+using Meedenker.Data;
+using Meedenker.Domain;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Meedenker.Web.Infrastructure;
+
+public static class Policies
+{
+    /// <summary>Any staff page: signed in, and with two-factor proven unless the platform runs in demo mode.</summary>
+    public const string Staff = "Staff";
+    public const string Admin = "Admin";
+    public const string CaseWork = "CaseWork";
+}
+
+public static class StaffClaims
+{
+    public const string OrganizationId = "meedenker:org";
+    public const string DisplayName = "meedenker:name";
+    public const string SupporterKind = "meedenker:kind";
+    public const string IsDemo = "meedenker:demo";
+    public const string AuthenticationMethod = "amr";
+    public const string MultiFactor = "mfa";
+
+    public static Guid? OrganizationOf(ClaimsPrincipal user) =>
+        Guid.TryParse(user?.FindFirstValue(OrganizationId), out var id) ? id : null;
+
+    public static Guid? UserIdOf(ClaimsPrincipal user) =>
+        Guid.TryParse(user?.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+
+    public static string RoleOf(ClaimsPrincipal user) =>
+        StaffRoles.All.FirstOrDefault(r => user?.IsInRole(r) == true) ?? "";
+
+    public static bool HasMultiFactor(ClaimsPrincipal user) =>
+        user?.HasClaim(AuthenticationMethod, MultiFactor) == true;
+}
+
+/// <summary>Puts organisation, display name and supporter kind in the sign-in cookie so pages need no extra query.</summary>
+public sealed class StaffClaimsFactory(
+    UserManager<StaffUser> userManager,
+    RoleManager<IdentityRole<Guid>> roleManager,
+    IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<StaffUser, IdentityRole<Guid>>(userManager, roleManager, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(StaffUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(StaffClaims.OrganizationId, user.OrganizationId.ToString()));
+        identity.AddClaim(new Claim(StaffClaims.DisplayName, user.DisplayName));
+        if (user.SupporterKind is { } kind)
+        {
+            identity.AddClaim(new Claim(StaffClaims.SupporterKind, kind.ToString()));
+        }
+        if (user.IsDemo)
+        {
+            identity.AddClaim(new Claim(StaffClaims.IsDemo, "true"));
+        }
+        return identity;
+    }
+}
+
+/// <summary>Two-factor is mandatory for staff, except in demo mode.</summary>
+public sealed class MultiFactorRequirement : IAuthorizationRequirement;
+
+public sealed class MultiFactorHandler(IOptions<DemoSettings> demo) : AuthorizationHandler<MultiFactorRequirement>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, MultiFactorRequirement requirement)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.User.Identity?.IsAuthenticated == true && (demo.Value.Enabled || StaffClaims.HasMultiFactor(context.User)))
+        {
+            context.Succeed(requirement);
+        }
+        return Task.CompletedTask;
+    }
+}
+
+public static class AuthSetup
+{
+    public static IServiceCollection AddMeedenkerAuth(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddIdentity<StaffUser, IdentityRole<Guid>>(options =>
+            {
+                // NIST 800-63B: length over composition rules.
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 4;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<StaffClaimsFactory>();
+
+        var idleMinutes = configuration.GetValue("Security:SessionIdleMinutes", 20);
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "meedenker.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.LoginPath = "/account/inloggen";
+            options.LogoutPath = "/account/uitloggen";
+            options.AccessDeniedPath = "/account/geen-toegang";
+            options.ExpireTimeSpan = TimeSpan.FromMinutes(idleMinutes);
+            options.SlidingExpiration = true;
+        });
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        services.AddScoped<IAuthorizationHandler, MultiFactorHandler>();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser().AddRequirements(new MultiFactorRequirement()))
+            .AddPolicy(Policies.Admin, p => p.RequireAuthenticatedUser().AddRequirements(new MultiFactorRequirement()).RequireRole(StaffRoles.Admin))
+            .AddPolicy(Policies.CaseWork, p => p.RequireAuthenticatedUser().AddRequirements(new MultiFactorRequirement())
+                .RequireRole(StaffRoles.Coordinator, StaffRoles.Supporter));
+        return services;
+    }
+}

@@ -1,0 +1,129 @@
+using System.Data.Common;
+using Meedenker.Data;
+using Meedenker.Data.Generation;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Meedenker.Web.Infrastructure;
+
+public static class Database
+{
+    /// <summary>Reads the provider and connection string, or throws with what the operator must fix.</summary>
+    public static (DatabaseProvider Provider, string ConnectionString) ReadSettings(IConfiguration configuration, string contentRoot)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        DatabaseProvider provider;
+        try
+        {
+            provider = DatabaseSetup.ParseProvider(configuration["Database:Provider"]);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new StartupConfigurationException(e.Message);
+        }
+        var connectionString = configuration.GetConnectionString("Meedenker");
+        if (provider == DatabaseProvider.Postgres)
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new StartupConfigurationException(
+                    "Database:Provider is Postgres but ConnectionStrings:Meedenker is empty. Set ConnectionStrings__Meedenker, e.g. 'Host=db;Database=meedenker;Username=meedenker;Password=…'.");
+            }
+            try
+            {
+                _ = new NpgsqlConnectionStringBuilder(connectionString);
+            }
+            catch (ArgumentException e)
+            {
+                throw new StartupConfigurationException($"ConnectionStrings:Meedenker is not a valid PostgreSQL connection string: {e.Message}");
+            }
+            return (provider, connectionString);
+        }
+
+        var sqlite = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(connectionString) ? DatabaseSetup.DefaultSqliteConnectionString : connectionString);
+        if (!string.IsNullOrEmpty(sqlite.DataSource) && sqlite.DataSource != ":memory:" && !Path.IsPathRooted(sqlite.DataSource))
+        {
+            sqlite.DataSource = Path.Combine(contentRoot, sqlite.DataSource);
+        }
+        if (sqlite.DefaultTimeout < 30)
+        {
+            sqlite.DefaultTimeout = 30;
+        }
+        return (provider, sqlite.ToString());
+    }
+
+    public static IServiceCollection AddMeedenkerDatabase(this IServiceCollection services, DatabaseProvider provider, string connectionString)
+    {
+        services.AddDbContext<AppDbContext>(options =>
+        {
+            DatabaseSetup.Configure(options, provider, connectionString);
+            options.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning));
+        });
+        return services;
+    }
+
+    /// <summary>Checks the database can be reached, applies migrations when configured, and loads the demo region into an empty database.</summary>
+    public static async Task InitializeAsync(IServiceProvider services, bool migrate, bool loadDemo, ILogger logger, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(logger);
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var connection = db.Database.GetDbConnection();
+        if (db.IsSqlite)
+        {
+            var path = new SqliteConnectionStringBuilder(connection.ConnectionString).DataSource;
+            var folder = Path.GetDirectoryName(path);
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+        }
+
+        try
+        {
+            if (migrate)
+            {
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+            else if (!await db.Database.CanConnectAsync(cancellationToken))
+            {
+                throw new StartupConfigurationException($"Cannot reach the database ({Describe(connection)}). Check ConnectionStrings:Meedenker and that the server is running.");
+            }
+        }
+        catch (Exception e) when (e is DbException or InvalidOperationException or TimeoutException or System.Net.Sockets.SocketException)
+        {
+            throw new StartupConfigurationException(
+                $"Cannot reach or migrate the database ({Describe(connection)}): {e.GetBaseException().Message} Check ConnectionStrings:Meedenker and that the server is running.", e);
+        }
+
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count > 0)
+        {
+            throw new StartupConfigurationException(
+                $"The database misses {pending.Count} migration(s) ({string.Join(", ", pending)}). Run 'dotnet run --project src/Meedenker.Web -- migrate' or set Database:MigrateOnStart=true.");
+        }
+
+        if (db.IsSqlite)
+        {
+            // WAL lets the pages read while a request is being written.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
+        if (!await db.Municipalities.AnyAsync(cancellationToken))
+        {
+            var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+            var options = loadDemo ? new GeneratorOptions() : new GeneratorOptions(ReferenceDataOnly: true);
+            var result = await new RegionGenerator(db, time).GenerateAsync(options, cancellationToken);
+            logger.LogInformation(
+                "Loaded the {Kind} in {Seconds:0.0} s: {Organizations} organisations, {Staff} staff, {Requests} help requests, {Cases} cases, {Contacts} contacts",
+                loadDemo ? "demo region" : "reference data", result.Elapsed.TotalSeconds, result.Organizations, result.StaffUsers, result.HelpRequests, result.Cases, result.Contacts);
+        }
+    }
+
+    private static string Describe(DbConnection connection) =>
+        connection is NpgsqlConnection npgsql
+            ? $"PostgreSQL at {npgsql.Host}:{npgsql.Port}, database {npgsql.Database}"
+            : $"SQLite file {new SqliteConnectionStringBuilder(connection.ConnectionString).DataSource}";
+}

@@ -1,0 +1,35 @@
+namespace Meedenker.Web.Infrastructure;
+
+/// <summary>Start-up problems an operator can fix; the message says what to change.</summary>
+public sealed class StartupConfigurationException(string message, Exception? inner = null) : Exception(message, inner);
+
+public sealed class DemoSettings
+{
+    public bool Enabled { get; set; }
+}
+
+public sealed class RateLimitSettings
+{
+    public int PublicFormsPerMinute { get; set; } = 10;
+    public int LoginPerMinute { get; set; } = 20;
+}
+
+public sealed class SecuritySettings
+{
+    public int SessionIdleMinutes { get; set; } = 20;
+}
+
+public sealed class MailSettings
+{
+    public string From { get; set; } = "Meedenker <noreply@meedenker.test>";
+    public string PickupDirectory { get; set; } = "";
+    public SmtpSettings Smtp { get; set; } = new();
+}
+
+public sealed class SmtpSettings
+{
+    public string Host { get; set; } = "";
+    public int Port { get; set; } = 587;
+    public string UserName { get; set; } = "";
+    public string Password { get; set; } = "";
+}

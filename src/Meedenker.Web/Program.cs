@@ -1,0 +1,209 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Meedenker.Data;
+using Meedenker.Web.Features.Api;
+using Meedenker.Web.Infrastructure;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Options;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using Scalar.AspNetCore;
+
+namespace Meedenker.Web;
+
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var (command, options) = Cli.Parse(args);
+        using var bootstrapLogs = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true));
+        var startupLog = bootstrapLogs.CreateLogger("Meedenker.Startup");
+        try
+        {
+            var app = CreateApp(options.WebArgs);
+            return command switch
+            {
+                CliCommand.Run => await RunAsync(app),
+                _ => await Cli.RunAsync(command, options, app),
+            };
+        }
+        catch (StartupConfigurationException e)
+        {
+            startupLog.LogCritical("Meedenker cannot start: {Problem}", e.Message);
+            return 1;
+        }
+    }
+
+    private static async Task<int> RunAsync(WebApplication app)
+    {
+        app.Lifetime.ApplicationStarted.Register(() => PrintWelcome(app));
+        await app.RunAsync();
+        return 0;
+    }
+
+    /// <summary>Tells whoever started the app where it is and, in demo mode, how to sign in.</summary>
+    private static void PrintWelcome(WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses ?? [];
+        var text = new System.Text.StringBuilder();
+        text.AppendLine().AppendLine("Meedenker is running:");
+        foreach (var address in addresses)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {address}/");
+        }
+        if (app.Services.GetRequiredService<IOptions<DemoSettings>>().Value.Enabled)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"Demo logins (password for all: {Data.Generation.DemoAccounts.Password}):");
+            foreach (var account in Data.Generation.DemoAccounts.All)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"  {account.Role,-20} {account.Email}");
+            }
+        }
+        app.Logger.LogInformation("{Welcome}", text.ToString());
+    }
+
+    public static WebApplication CreateApp(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        ConfigureServices(builder);
+        var app = builder.Build();
+        ConfigurePipeline(app);
+        return app;
+    }
+
+    private static void ConfigureServices(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        if (!builder.Environment.IsDevelopment())
+        {
+            builder.Logging.ClearProviders();
+            builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
+        }
+
+        var demo = configuration.GetSection("Demo").Get<DemoSettings>() ?? new DemoSettings();
+        if (demo.Enabled && builder.Environment.IsProduction())
+        {
+            throw new StartupConfigurationException("Demo accounts are not allowed in Production: set Demo:Enabled=false (environment variable Demo__Enabled=false).");
+        }
+        services.Configure<DemoSettings>(configuration.GetSection("Demo"));
+        services.Configure<MailSettings>(configuration.GetSection("Mail"));
+        services.Configure<RateLimitSettings>(configuration.GetSection("RateLimits"));
+        services.Configure<SecuritySettings>(configuration.GetSection("Security"));
+
+        var (provider, connectionString) = Database.ReadSettings(configuration, builder.Environment.ContentRootPath);
+        services.AddMeedenkerDatabase(provider, connectionString);
+        services.AddHostedService<DatabaseInitializer>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddScoped<AccessCheck>();
+        services.AddScoped<MailSender>();
+        services.AddSingleton<Text>();
+
+        services.AddDataProtection()
+            .SetApplicationName("Meedenker")
+            .PersistKeysToDbContext<AppDbContext>();
+
+        services.AddMeedenkerAuth(configuration);
+        services.AddRazorPages(o => o.RootDirectory = "/Features");
+        services.AddProblemDetails();
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Meedenker API";
+            document.Info.Description = "Public and partner API of Meedenker, the platform for independent client support (onafhankelijke cliëntondersteuning).";
+            return Task.CompletedTask;
+        }));
+        services.AddValidation();
+
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            var cultures = Lang.Supported.Select(c => new CultureInfo(c)).ToList();
+            o.DefaultRequestCulture = new RequestCulture(Lang.Dutch);
+            o.SupportedCultures = cultures;
+            o.SupportedUICultures = cultures;
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(RateLimitPolicies.PublicForms, context => PerClient(context, s => s.PublicFormsPerMinute));
+            o.AddPolicy(RateLimitPolicies.Login, context => PerClient(context, s => s.LoginPerMinute));
+        });
+
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            o.KnownIPNetworks.Clear();
+            o.KnownProxies.Clear();
+        });
+
+        services.AddHealthChecks()
+            .AddCheck<MigrationsHealthCheck>("database", tags: ["ready"]);
+
+        var otel = services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService("Meedenker.Web"))
+            .WithTracing(t => t.AddAspNetCoreInstrumentation().AddSource("Meedenker"))
+            .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddMeter("Meedenker"));
+        if (!string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            otel.UseOtlpExporter();
+        }
+    }
+
+    private static RateLimitPartition<string> PerClient(HttpContext context, Func<RateLimitSettings, int> limit)
+    {
+        var settings = context.RequestServices.GetRequiredService<IOptions<RateLimitSettings>>().Value;
+        var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        return RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = Math.Max(1, limit(settings)),
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        });
+    }
+
+    private static void ConfigurePipeline(WebApplication app)
+    {
+        if (app.Configuration.GetValue("ReverseProxy:Enabled", false))
+        {
+            app.UseForwardedHeaders();
+        }
+        app.UseMeedenkerSecurityHeaders();
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), web =>
+        {
+            web.UseExceptionHandler("/fout");
+            web.UseStatusCodePagesWithReExecute("/fout/{0}");
+        });
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/api/docs", o => o.WithOpenApiRoutePattern("/openapi/{documentName}.json").WithTitle("Meedenker API"));
+        app.MapLanguageSwitch();
+        app.MapMeedenkerApi();
+        app.MapRazorPages();
+    }
+}
