@@ -16,8 +16,14 @@ using Scalar.AspNetCore;
 
 namespace Meedenker.Web;
 
-public static class Program
+#pragma warning disable CA1052 // Not static: WebApplicationFactory<Program> needs it as a type argument.
+public sealed class Program
+#pragma warning restore CA1052
 {
+    private Program()
+    {
+    }
+
     public static async Task<int> Main(string[] args)
     {
         var (command, options) = Cli.Parse(args);
@@ -41,6 +47,7 @@ public static class Program
 
     private static async Task<int> RunAsync(WebApplication app)
     {
+        await app.Services.GetServices<IHostedService>().OfType<DatabaseInitializer>().Single().StartAsync(CancellationToken.None);
         app.Lifetime.ApplicationStarted.Register(() => PrintWelcome(app));
         await app.RunAsync();
         return 0;

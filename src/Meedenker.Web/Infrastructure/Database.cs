@@ -95,7 +95,7 @@ public static class Database
         catch (Exception e) when (e is DbException or InvalidOperationException or TimeoutException or System.Net.Sockets.SocketException)
         {
             throw new StartupConfigurationException(
-                $"Cannot reach or migrate the database ({Describe(connection)}): {e.GetBaseException().Message} Check ConnectionStrings:Meedenker and that the server is running.", e);
+                $"Cannot reach or migrate the database ({Describe(connection)}): {e.GetBaseException().Message.TrimEnd('.')}. Check ConnectionStrings:Meedenker and that the server is running.", e);
         }
 
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
@@ -123,7 +123,7 @@ public static class Database
     }
 
     private static string Describe(DbConnection connection) =>
-        connection is NpgsqlConnection npgsql
-            ? $"PostgreSQL at {npgsql.Host}:{npgsql.Port}, database {npgsql.Database}"
+        connection is NpgsqlConnection npgsql && new NpgsqlConnectionStringBuilder(npgsql.ConnectionString) is var builder
+            ? $"PostgreSQL at {builder.Host}:{builder.Port}, database {builder.Database}"
             : $"SQLite file {new SqliteConnectionStringBuilder(connection.ConnectionString).DataSource}";
 }

@@ -1,0 +1,185 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Meedenker.Data;
+using Meedenker.Domain;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Meedenker.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The whole app over HTTP on a real database, with intent-named helpers for test data. Demo mode is off
+/// unless asked for, so the rules for real staff (two-factor) apply.
+/// </summary>
+public class MeedenkerFactory : WebApplicationFactory<Web.Program>
+{
+    public const string Password = "Test-wachtwoord-2026";
+
+    public MeedenkerFactory() : this(demo: false, environment: "Testing")
+    {
+    }
+
+    protected MeedenkerFactory(bool demo, string environment)
+    {
+        Demo = demo;
+        Environment = environment;
+        MailFolder = Path.Combine(Path.GetTempPath(), "meedenker-tests", $"mail-{Guid.NewGuid():N}");
+    }
+
+    public TestDatabase Database { get; } = new();
+    public bool Demo { get; }
+    public string Environment { get; }
+    public string MailFolder { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseEnvironment(Environment);
+        builder.UseSetting("Database:Provider", Database.Provider);
+        builder.UseSetting("ConnectionStrings:Meedenker", Database.ConnectionString);
+        builder.UseSetting("Demo:Enabled", Demo ? "true" : "false");
+        builder.UseSetting("RateLimits:LoginPerMinute", "10000");
+        builder.UseSetting("RateLimits:PublicFormsPerMinute", "10000");
+        builder.UseSetting("Mail:PickupDirectory", MailFolder);
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Database.Dispose();
+        }
+    }
+
+    public T WithDb<T>(Func<AppDbContext, T> read)
+    {
+        using var scope = Services.CreateScope();
+        return read(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work)
+    {
+        using var scope = Services.CreateScope();
+        return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public static string Unique(string prefix) => prefix + Guid.NewGuid().ToString("N")[..12];
+
+    public async Task<Organization> CreateOrganizationAsync(OrganizationKind kind = OrganizationKind.SupportA)
+    {
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var municipality = await db.Municipalities.OrderBy(m => m.Code).FirstAsync();
+        var organization = new Organization { Id = Guid.NewGuid(), Name = Unique("Testorganisatie "), Kind = kind, MunicipalityId = municipality.Id, CreatedAt = DateTimeOffset.UnixEpoch };
+        db.Organizations.Add(organization);
+        await db.SaveChangesAsync();
+        return organization;
+    }
+
+    public sealed record Staff(StaffUser User, string Email, string? AuthenticatorKey);
+
+    public async Task<Staff> CreateStaffAsync(string role, Guid organizationId, SupporterKind? kind = null, bool twoFactor = false)
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var email = $"{Unique("staff")}@test.meedenker.test";
+        var user = new StaffUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Test " + role, OrganizationId = organizationId, CreatedAt = DateTimeOffset.UnixEpoch };
+        user.SetSupporterKind(kind ?? (role == StaffRoles.Supporter ? SupporterKind.Professional : null), null);
+        Check(await users.CreateAsync(user, Password));
+        Check(await users.AddToRoleAsync(user, role));
+        string? key = null;
+        if (twoFactor)
+        {
+            Check(await users.ResetAuthenticatorKeyAsync(user));
+            key = await users.GetAuthenticatorKeyAsync(user);
+            Check(await users.SetTwoFactorEnabledAsync(user, true));
+        }
+        return new Staff(user, email, key);
+    }
+
+    public sealed record CaseRef(Guid ResidentId, Guid CaseId, string ReferenceCode);
+
+    public async Task<CaseRef> CreateCaseAsync(Guid organizationId, Guid? supporterId, string firstName = "Testinwoner")
+    {
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var municipality = await db.Municipalities.OrderBy(m => m.Code).FirstAsync();
+        var now = DateTimeOffset.UnixEpoch.AddYears(56);
+        var resident = new Resident { Id = Guid.NewGuid(), FirstName = firstName, LastName = "Voorbeeld", MunicipalityId = municipality.Id, CreatedAt = now };
+        var request = new HelpRequest
+        {
+            Id = Guid.NewGuid(), ReferenceCode = ReferenceCode.New(), ReceivedAt = now, ResidentId = resident.Id, MunicipalityId = municipality.Id,
+            Channel = RequestChannel.Self, Question = "Testvraag", Status = HelpRequestStatus.Matched,
+        };
+        var @case = new Case
+        {
+            Id = Guid.NewGuid(), HelpRequestId = request.Id, ResidentId = resident.Id, OrganizationId = organizationId, SupporterId = supporterId,
+            OpenedAt = now, Status = CaseStatus.Open,
+        };
+        db.AddRange(resident, request, @case);
+        await db.SaveChangesAsync();
+        return new CaseRef(resident.Id, @case.Id, request.ReferenceCode);
+    }
+
+    public HttpClient CreateBrowserlikeClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Signs in through the login pages, with the authenticator code when the account has two-factor.</summary>
+    public async Task<HttpClient> SignInAsync(Staff staff)
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        var client = CreateBrowserlikeClient();
+        var response = await client.PostFormAsync("/account/inloggen", new() { ["Email"] = staff.Email, ["Password"] = Password });
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in did not redirect: {(int)response.StatusCode}");
+        }
+        if (response.Headers.Location?.OriginalString.StartsWith("/account/inloggen/code", StringComparison.Ordinal) == true)
+        {
+            var code = Totp.Code(staff.AuthenticatorKey!, TimeProvider.System.GetUtcNow());
+            response = await client.PostFormAsync("/account/inloggen/code", new() { ["Code"] = code });
+            if (response.StatusCode != HttpStatusCode.Redirect)
+            {
+                throw new InvalidOperationException($"Two-factor sign-in did not redirect: {(int)response.StatusCode}");
+            }
+        }
+        return client;
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}
+
+public static partial class HttpClientFormExtensions
+{
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+
+    public static string AntiforgeryToken(string html)
+    {
+        var match = TokenPattern().Match(html);
+        return match.Success ? WebUtility.HtmlDecode(match.Groups[1].Value) : throw new InvalidOperationException("The page has no antiforgery token.");
+    }
+
+    /// <summary>Posts a form the way a browser does: first load the page for its antiforgery token.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url, Dictionary<string, string> fields, string? pageUrl = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(fields);
+        var page = await client.GetStringAsync(pageUrl ?? url);
+        fields["__RequestVerificationToken"] = AntiforgeryToken(page);
+        using var content = new FormUrlEncodedContent(fields);
+        return await client.PostAsync(url, content);
+    }
+}

@@ -1,0 +1,74 @@
+using System.Diagnostics;
+
+namespace Meedenker.IntegrationTests;
+
+/// <summary>Starts the real app process with bad configuration: it must stop with one line that says what to fix.</summary>
+public sealed class StartupTests
+{
+    private static async Task<(int ExitCode, string Output)> StartAppAsync(Dictionary<string, string> environment)
+    {
+        var dll = typeof(Web.Program).Assembly.Location;
+        var start = new ProcessStartInfo("dotnet", $"\"{dll}\"")
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new InvalidOperationException("The app kept running with bad configuration.");
+        }
+        return (process.ExitCode, await output + await error);
+    }
+
+    [Fact]
+    public async Task Unknown_database_provider_stops_start_up_with_one_clear_line()
+    {
+        var (exitCode, output) = await StartAppAsync(new() { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["Database__Provider"] = "Oracle" });
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Database:Provider 'Oracle' is unknown", output, StringComparison.Ordinal);
+        Assert.Contains("'Sqlite' or 'Postgres'", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unreachable_database_stops_start_up_with_one_clear_line()
+    {
+        var (exitCode, output) = await StartAppAsync(new()
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Database__Provider"] = "Postgres",
+            ["ConnectionStrings__Meedenker"] = "Host=127.0.0.1;Port=1;Database=none;Username=none;Password=none;Timeout=3",
+        });
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Cannot reach or migrate the database (PostgreSQL at 127.0.0.1:1", output, StringComparison.Ordinal);
+        Assert.Contains("Check ConnectionStrings:Meedenker", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Demo_accounts_are_refused_in_production()
+    {
+        var (exitCode, output) = await StartAppAsync(new() { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["Demo__Enabled"] = "true" });
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Demo accounts are not allowed in Production", output, StringComparison.Ordinal);
+    }
+}

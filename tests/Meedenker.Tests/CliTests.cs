@@ -1,0 +1,33 @@
+using Meedenker.Web.Infrastructure;
+
+namespace Meedenker.Tests;
+
+public sealed class CliTests
+{
+    [Fact]
+    public void Generate_reads_its_options_and_passes_the_rest_to_the_web_host()
+    {
+        var (command, options) = Cli.Parse(["generate", "--cases", "1000000", "--seed", "7", "--urls", "http://localhost:6000"]);
+        Assert.Equal(CliCommand.Generate, command);
+        Assert.Equal(1_000_000, options.Cases);
+        Assert.Equal(7, options.Seed);
+        Assert.Equal(["--urls", "http://localhost:6000"], options.WebArgs);
+    }
+
+    [Fact]
+    public void No_command_runs_the_web_app()
+    {
+        var (command, options) = Cli.Parse(["--urls", "http://localhost:6000"]);
+        Assert.Equal(CliCommand.Run, command);
+        Assert.Null(options.Cases);
+    }
+
+    [Theory]
+    [InlineData("many")]
+    [InlineData("-5")]
+    public void A_bad_number_is_refused_with_an_example(string value)
+    {
+        var error = Assert.Throws<StartupConfigurationException>(() => Cli.Parse(["generate", "--cases", value]));
+        Assert.Contains("--cases 1000000", error.Message, StringComparison.Ordinal);
+    }
+}
