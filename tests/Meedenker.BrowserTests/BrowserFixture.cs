@@ -1,0 +1,98 @@
+using System.Text.Json;
+using Meedenker.IntegrationTests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Meedenker.BrowserTests;
+
+/// <summary>
+/// The app on a real Kestrel port and Debian's Chromium driven by Playwright (never a downloaded browser).
+/// axe-core comes from npm (src/Meedenker.Web/node_modules) and runs on every page a test visits.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+    private MeedenkerFactory? _app;
+
+    public MeedenkerFactory App => _app ?? throw new InvalidOperationException("Not started");
+    public IBrowser Browser { get; private set; } = null!;
+    public string BaseUrl { get; private set; } = "";
+    public string AxeSource { get; private set; } = "";
+    public static string Root { get; } = FindRoot();
+
+    public async Task InitializeAsync()
+    {
+        _app = new MeedenkerFactory();
+        _app.UseKestrel(0);
+        _app.StartServer();
+        BaseUrl = _app.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        AxeSource = await File.ReadAllTextAsync(Path.Combine(Root, "src", "Meedenker.Web", "node_modules", "axe-core", "axe.min.js"));
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+
+    public async Task<IPage> NewPageAsync(bool javaScript = true, string? language = null, int width = 1280, int height = 900)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            JavaScriptEnabled = javaScript,
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = "nl-NL",
+        });
+        if (language is not null)
+        {
+            await context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = $"c={language}|uic={language}", Url = BaseUrl }]);
+        }
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Runs axe-core (WCAG 2.1 A/AA and best practices) and returns the violations in readable form.</summary>
+    public async Task<IReadOnlyList<string>> AxeViolationsAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.EvaluateAsync(AxeSource);
+        var violations = await page.EvaluateAsync<JsonElement>("""
+            async () => {
+              const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+              return result.violations.map(v => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map(n => n.target.join(' ')).join(', ')}`);
+            }
+            """);
+        return violations.EnumerateArray().Select(v => v.GetString()!).ToList();
+    }
+
+    public async Task AssertAccessibleAsync(IPage page)
+    {
+        var violations = await AxeViolationsAsync(page);
+        Assert.True(violations.Count == 0, $"axe-core found on {page.Url}:\n{string.Join("\n", violations)}");
+    }
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Meedenker.slnx")))
+        {
+            dir = dir.Parent;
+        }
+        return dir?.FullName ?? throw new InvalidOperationException("Cannot find the repository root (Meedenker.slnx).");
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserSuite : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}
