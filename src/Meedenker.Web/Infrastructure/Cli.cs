@@ -77,31 +77,31 @@ public static class Cli
                 logger.LogInformation("Database migrated");
                 return 0;
             case CliCommand.Generate:
-            {
-                await Database.InitializeAsync(app.Services, migrate: true, loadDemo: false, logger);
-                using var scope = app.Services.CreateScope();
-                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-                if (await db.Organizations.AnyAsync() || await db.HelpRequests.AnyAsync())
                 {
-                    throw new StartupConfigurationException("generate needs an empty database: it already holds organisations or help requests. Point ConnectionStrings:Meedenker at a new database.");
+                    await Database.InitializeAsync(app.Services, migrate: true, loadDemo: false, logger);
+                    using var scope = app.Services.CreateScope();
+                    var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                    if (await db.Organizations.AnyAsync() || await db.HelpRequests.AnyAsync())
+                    {
+                        throw new StartupConfigurationException("generate needs an empty database: it already holds organisations or help requests. Point ConnectionStrings:Meedenker at a new database.");
+                    }
+                    // Reference data was loaded by the initializer; the generator loads everything in one go.
+                    await db.TaxonomyTerms.ExecuteDeleteAsync();
+                    await db.Neighbourhoods.ExecuteDeleteAsync();
+                    await db.Municipalities.ExecuteDeleteAsync();
+                    await db.Roles.ExecuteDeleteAsync();
+                    db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
+                    var generatorOptions = new GeneratorOptions(
+                        Seed: options.Seed ?? new GeneratorOptions().Seed,
+                        Cases: options.Cases ?? 0,
+                        ContactsPerCase: options.ContactsPerCase ?? 5,
+                        WithDemoAccounts: demo);
+                    var result = await new RegionGenerator(db, scope.ServiceProvider.GetRequiredService<TimeProvider>()).GenerateAsync(generatorOptions);
+                    logger.LogInformation(
+                        "Generated in {Seconds:0.0} s: {Municipalities} municipalities, {Organizations} organisations, {Staff} staff, {Requests} help requests, {Cases} cases, {Contacts} contacts",
+                        result.Elapsed.TotalSeconds, result.Municipalities, result.Organizations, result.StaffUsers, result.HelpRequests, result.Cases, result.Contacts);
+                    return 0;
                 }
-                // Reference data was loaded by the initializer; the generator loads everything in one go.
-                await db.TaxonomyTerms.ExecuteDeleteAsync();
-                await db.Neighbourhoods.ExecuteDeleteAsync();
-                await db.Municipalities.ExecuteDeleteAsync();
-                await db.Roles.ExecuteDeleteAsync();
-                db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
-                var generatorOptions = new GeneratorOptions(
-                    Seed: options.Seed ?? new GeneratorOptions().Seed,
-                    Cases: options.Cases ?? 0,
-                    ContactsPerCase: options.ContactsPerCase ?? 5,
-                    WithDemoAccounts: demo);
-                var result = await new RegionGenerator(db, scope.ServiceProvider.GetRequiredService<TimeProvider>()).GenerateAsync(generatorOptions);
-                logger.LogInformation(
-                    "Generated in {Seconds:0.0} s: {Municipalities} municipalities, {Organizations} organisations, {Staff} staff, {Requests} help requests, {Cases} cases, {Contacts} contacts",
-                    result.Elapsed.TotalSeconds, result.Municipalities, result.Organizations, result.StaffUsers, result.HelpRequests, result.Cases, result.Contacts);
-                return 0;
-            }
             default:
                 return 1;
         }

@@ -114,13 +114,24 @@ public class MeedenkerFactory : WebApplicationFactory<Web.Program>
         var resident = new Resident { Id = Guid.NewGuid(), FirstName = firstName, LastName = "Voorbeeld", MunicipalityId = municipality.Id, CreatedAt = now };
         var request = new HelpRequest
         {
-            Id = Guid.NewGuid(), ReferenceCode = ReferenceCode.New(), ReceivedAt = now, ResidentId = resident.Id, MunicipalityId = municipality.Id,
-            Channel = RequestChannel.Self, Question = "Testvraag", Status = HelpRequestStatus.Matched,
+            Id = Guid.NewGuid(),
+            ReferenceCode = ReferenceCode.New(),
+            ReceivedAt = now,
+            ResidentId = resident.Id,
+            MunicipalityId = municipality.Id,
+            Channel = RequestChannel.Self,
+            Question = "Testvraag",
+            Status = HelpRequestStatus.Matched,
         };
         var @case = new Case
         {
-            Id = Guid.NewGuid(), HelpRequestId = request.Id, ResidentId = resident.Id, OrganizationId = organizationId, SupporterId = supporterId,
-            OpenedAt = now, Status = CaseStatus.Open,
+            Id = Guid.NewGuid(),
+            HelpRequestId = request.Id,
+            ResidentId = resident.Id,
+            OrganizationId = organizationId,
+            SupporterId = supporterId,
+            OpenedAt = now,
+            Status = CaseStatus.Open,
         };
         db.AddRange(resident, request, @case);
         await db.SaveChangesAsync();

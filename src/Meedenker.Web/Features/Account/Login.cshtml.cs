@@ -1,12 +1,12 @@
 using Meedenker.Data.Generation;
 using Meedenker.Domain;
+using Meedenker.Web.Features.Shared;
 using Meedenker.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
-using Meedenker.Web.Features.Shared;
 
 namespace Meedenker.Web.Features.Account;
 

@@ -1,0 +1,43 @@
+using System.Diagnostics;
+using System.Globalization;
+using Meedenker.Bench;
+
+// Macro benchmarks that need a whole database or process; each prints its figure beside a baseline
+// measured in the same run. Usage:
+//   dotnet run -c Release --project bench/Meedenker.Bench -- generator --provider Sqlite|Postgres [--connection CS] [--cases N]
+//   dotnet run -c Release --project bench/Meedenker.Bench -- first-start
+var command = args.FirstOrDefault() ?? "help";
+string Option(string name, string fallback)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+}
+
+switch (command)
+{
+    case "generator":
+        await GeneratorBench.RunAsync(
+            Option("--provider", "Sqlite"),
+            Option("--connection", ""),
+            int.Parse(Option("--cases", "0"), CultureInfo.InvariantCulture));
+        return 0;
+    case "first-start":
+        await FirstStartBench.RunAsync();
+        return 0;
+    default:
+        Console.WriteLine("Commands: generator [--provider Sqlite|Postgres] [--connection CS] [--cases N] | first-start");
+        return command == "help" ? 0 : 1;
+}
+
+namespace Meedenker.Bench
+{
+    internal static class Timing
+    {
+        public static async Task<TimeSpan> MeasureAsync(Func<Task> action)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            await action();
+            return stopwatch.Elapsed;
+        }
+    }
+}
