@@ -5,10 +5,10 @@ namespace Meedenker.IntegrationTests;
 /// <summary>Starts the real app process with bad configuration: it must stop with one line that says what to fix.</summary>
 public sealed class StartupTests
 {
-    private static async Task<(int ExitCode, string Output)> StartAppAsync(Dictionary<string, string> environment)
+    private static async Task<(int ExitCode, string Output)> StartAppAsync(Dictionary<string, string> environment, params string[] arguments)
     {
         var dll = typeof(Web.Program).Assembly.Location;
-        var start = new ProcessStartInfo("dotnet", $"\"{dll}\"")
+        var start = new ProcessStartInfo("dotnet", [dll, .. arguments])
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,
             RedirectStandardOutput = true,
@@ -70,5 +70,25 @@ public sealed class StartupTests
 
         Assert.Equal(1, exitCode);
         Assert.Contains("Demo accounts are not allowed in Production", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Operator_creates_the_first_administrator_from_the_command_line()
+    {
+        using var database = new Infrastructure.TestDatabase();
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Database__Provider"] = database.Provider,
+            ["ConnectionStrings__Meedenker"] = database.ConnectionString,
+        };
+
+        var (exitCode, output) = await StartAppAsync(environment, "create-admin", "--email", "eerste.beheerder@stichting.test", "--name", "Eerste Beheerder", "--organization", "Stichting Proef", "--url", "https://meedenker.test");
+        var (again, secondOutput) = await StartAppAsync(environment, "create-admin", "--email", "eerste.beheerder@stichting.test", "--name", "Eerste Beheerder", "--organization", "Stichting Proef");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("https://meedenker.test/account/wachtwoord-instellen?userId=", output, StringComparison.Ordinal);
+        Assert.Equal(1, again);
+        Assert.Contains("There is already an account for eerste.beheerder@stichting.test", secondOutput, StringComparison.Ordinal);
     }
 }

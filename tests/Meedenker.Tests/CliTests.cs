@@ -31,3 +31,24 @@ public sealed class CliTests
         Assert.Contains("--cases 1000000", error.Message, StringComparison.Ordinal);
     }
 }
+
+public sealed class CreateAdminCliTests
+{
+    [Fact]
+    public void Create_admin_reads_its_options()
+    {
+        var (command, options) = Cli.Parse(["create-admin", "--email", "a@b.nl", "--name", "Anna", "--organization", "Stichting X", "--url", "https://meedenker.example"]);
+        Assert.Equal(CliCommand.CreateAdmin, command);
+        Assert.Equal("a@b.nl", options.Email);
+        Assert.Equal("Anna", options.Name);
+        Assert.Equal("Stichting X", options.Organization);
+        Assert.Equal("https://meedenker.example", options.BaseUrl);
+    }
+
+    [Fact]
+    public void Create_admin_without_its_options_says_what_is_missing()
+    {
+        var error = Assert.Throws<StartupConfigurationException>(() => Cli.Parse(["create-admin", "--email", "a@b.nl"]));
+        Assert.Contains("--email, --name and --organization", error.Message, StringComparison.Ordinal);
+    }
+}

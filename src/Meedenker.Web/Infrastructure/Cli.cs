@@ -10,13 +10,22 @@ public enum CliCommand
     Run,
     Migrate,
     Generate,
+    CreateAdmin,
 }
 
-public sealed record CliOptions(string[] WebArgs, int? Cases, int? Seed, double? ContactsPerCase);
+public sealed record CliOptions(string[] WebArgs, int? Cases, int? Seed, double? ContactsPerCase)
+{
+    public string? Email { get; init; }
+    public string? Name { get; init; }
+    public string? Organization { get; init; }
+    public string? BaseUrl { get; init; }
+}
 
 /// <summary>
 /// Operator commands: <c>migrate</c> applies migrations and exits; <c>generate --cases N [--seed S]
-/// [--contacts-per-case C]</c> fills an empty database with the demo region at any scale.
+/// [--contacts-per-case C]</c> fills an empty database with the demo region at any scale;
+/// <c>create-admin --email E --name N --organization O [--url U]</c> creates the first administrator of a real
+/// installation and prints the link to choose a password.
 /// </summary>
 public static class Cli
 {
@@ -27,6 +36,7 @@ public static class Cli
         var rest = new List<string>();
         int? cases = null, seed = null;
         double? perCase = null;
+        string? email = null, name = null, organization = null, url = null;
         for (var i = 0; i < args.Length; i++)
         {
             var arg = args[i];
@@ -37,6 +47,21 @@ public static class Cli
                     break;
                 case "generate" when i == 0:
                     command = CliCommand.Generate;
+                    break;
+                case "create-admin" when i == 0:
+                    command = CliCommand.CreateAdmin;
+                    break;
+                case "--email" when command == CliCommand.CreateAdmin:
+                    email = ParseText(args, ++i, arg);
+                    break;
+                case "--name" when command == CliCommand.CreateAdmin:
+                    name = ParseText(args, ++i, arg);
+                    break;
+                case "--organization" when command == CliCommand.CreateAdmin:
+                    organization = ParseText(args, ++i, arg);
+                    break;
+                case "--url" when command == CliCommand.CreateAdmin:
+                    url = ParseText(args, ++i, arg);
                     break;
                 case "--cases" when command == CliCommand.Generate:
                     cases = ParseInt(args, ++i, arg);
@@ -52,7 +77,20 @@ public static class Cli
                     break;
             }
         }
-        return (command, new CliOptions([.. rest], cases, seed, perCase));
+        if (command == CliCommand.CreateAdmin && (email is null || name is null || organization is null))
+        {
+            throw new StartupConfigurationException("create-admin needs --email, --name and --organization, e.g. create-admin --email a.beheer@stichting.nl --name \"Anna Beheer\" --organization \"Stichting Meedenkers\".");
+        }
+        return (command, new CliOptions([.. rest], cases, seed, perCase) { Email = email, Name = name, Organization = organization, BaseUrl = url });
+    }
+
+    private static string ParseText(string[] args, int index, string name)
+    {
+        if (index >= args.Length || string.IsNullOrWhiteSpace(args[index]) || args[index].Length > 200)
+        {
+            throw new StartupConfigurationException($"{name} needs a value of at most 200 characters.");
+        }
+        return args[index].Trim();
     }
 
     private static int ParseInt(string[] args, int index, string name)
@@ -102,8 +140,62 @@ public static class Cli
                         result.Elapsed.TotalSeconds, result.Municipalities, result.Organizations, result.StaffUsers, result.HelpRequests, result.Cases, result.Contacts);
                     return 0;
                 }
+            case CliCommand.CreateAdmin:
+                await Database.InitializeAsync(app.Services, migrate: app.Configuration.GetValue("Database:MigrateOnStart", true), loadDemo: demo, logger);
+                var link = await CreateAdminAsync(app.Services, options);
+                logger.LogInformation("Administrator {Email} created. Choose the password with this link (valid for one day): {Link}", options.Email, link);
+                return 0;
             default:
                 return 1;
         }
+    }
+
+    private static async Task<string> CreateAdminAsync(IServiceProvider services, CliOptions options)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Domain.StaffUser>>();
+        var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+        if (!new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(options.Email))
+        {
+            throw new StartupConfigurationException($"--email '{options.Email}' is not an e-mail address.");
+        }
+        if (await users.FindByEmailAsync(options.Email!) is not null)
+        {
+            throw new StartupConfigurationException($"There is already an account for {options.Email}.");
+        }
+        var organization = await db.Organizations.SingleOrDefaultAsync(o => o.Name == options.Organization);
+        if (organization is null)
+        {
+            var municipality = await db.Municipalities.OrderBy(m => m.Code).FirstAsync();
+            organization = new Domain.Organization
+            {
+                Id = Guid.NewGuid(),
+                Name = options.Organization!,
+                Kind = Domain.OrganizationKind.SupportA,
+                MunicipalityId = municipality.Id,
+                CreatedAt = time.GetUtcNow(),
+            };
+            db.Organizations.Add(organization);
+            await db.SaveChangesAsync();
+        }
+        var user = new Domain.StaffUser
+        {
+            UserName = options.Email,
+            Email = options.Email,
+            EmailConfirmed = true,
+            DisplayName = options.Name!,
+            OrganizationId = organization.Id,
+            CreatedAt = time.GetUtcNow(),
+        };
+        var created = await users.CreateAsync(user);
+        if (!created.Succeeded)
+        {
+            throw new StartupConfigurationException("The administrator could not be created: " + string.Join(" ", created.Errors.Select(e => e.Description)));
+        }
+        await users.AddToRoleAsync(user, Domain.StaffRoles.Admin);
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var baseUrl = (options.BaseUrl ?? "http://localhost:5080").TrimEnd('/');
+        return $"{baseUrl}/account/wachtwoord-instellen?userId={user.Id}&token={Uri.EscapeDataString(token)}";
     }
 }
