@@ -112,6 +112,9 @@ public sealed class Program
         services.AddHttpContextAccessor();
         services.AddScoped<AccessCheck>();
         services.AddScoped<MailSender>();
+        services.AddMemoryCache();
+        services.AddScoped<ReferenceData>();
+        services.AddScoped<Features.Hulpvraag.Intake>();
         services.AddSingleton<Text>();
 
         services.AddDataProtection()
@@ -167,6 +170,11 @@ public sealed class Program
 
     private static RateLimitPartition<string> PerClient(HttpContext context, Func<RateLimitSettings, int> limit)
     {
+        // Reading a form is free; only sending it counts.
+        if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+        {
+            return RateLimitPartition.GetNoLimiter("read");
+        }
         var settings = context.RequestServices.GetRequiredService<IOptions<RateLimitSettings>>().Value;
         var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         return RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions

@@ -19,6 +19,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Case> Cases => Set<Case>();
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
+    public DbSet<HelpRequestLifeDomain> HelpRequestLifeDomains => Set<HelpRequestLifeDomain>();
+    public DbSet<HelpRequestStatusChange> HelpRequestStatusChanges => Set<HelpRequestStatusChange>();
+    public DbSet<Referral> Referrals => Set<Referral>();
+    public DbSet<IntakeRoute> IntakeRoutes => Set<IntakeRoute>();
+    public DbSet<IntakeAssignment> IntakeAssignments => Set<IntakeAssignment>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public bool IsSqlite => Database.ProviderName == DatabaseSetup.SqliteProviderName;
@@ -84,6 +90,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
             e.Property(r => r.LastName).HasMaxLength(100);
             e.Property(r => r.Email).HasMaxLength(254);
             e.Property(r => r.Phone).HasMaxLength(30);
+            e.Property(r => r.Address).HasMaxLength(300);
+            e.HasIndex(r => r.Email);
+            e.HasIndex(r => r.Phone);
             e.HasOne<Municipality>().WithMany().HasForeignKey(r => r.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Neighbourhood>().WithMany().HasForeignKey(r => r.NeighbourhoodId).OnDelete(DeleteBehavior.Restrict);
         });
@@ -98,11 +107,78 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
             e.Property(h => h.LifeDomainCode).HasMaxLength(50);
             e.Property(h => h.TargetGroupCode).HasMaxLength(50);
             e.Property(h => h.Question).HasMaxLength(4000);
+            e.Property(h => h.StatusTokenHash).HasMaxLength(64);
+            e.HasIndex(h => h.StatusTokenHash).IsUnique();
+            e.Property(h => h.Postcode).HasMaxLength(7);
+            e.Property(h => h.ContactTimeNote).HasMaxLength(200);
+            e.Property(h => h.LanguageCode).HasMaxLength(10);
+            e.Property(h => h.AccessibilityNeeds).HasMaxLength(500);
+            e.Property(h => h.RelativeName).HasMaxLength(200);
+            e.Property(h => h.DeclineReason).HasMaxLength(500);
+            e.HasMany(h => h.LifeDomains).WithOne().HasForeignKey(d => d.HelpRequestId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(h => h.StatusChanges).WithOne().HasForeignKey(c => c.HelpRequestId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(h => new { h.Status, h.ReceivedAt });
             e.HasIndex(h => new { h.MunicipalityId, h.ReceivedAt });
             e.HasIndex(h => h.ReceivedAt);
             e.HasOne<Resident>().WithMany().HasForeignKey(h => h.ResidentId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Municipality>().WithMany().HasForeignKey(h => h.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Neighbourhood>().WithMany().HasForeignKey(h => h.NeighbourhoodId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<HelpRequestLifeDomain>(e =>
+        {
+            e.HasKey(d => new { d.HelpRequestId, d.Code });
+            e.Property(d => d.Code).HasMaxLength(50);
+        });
+
+        builder.Entity<HelpRequestStatusChange>(e =>
+        {
+            // Added through HelpRequest's rules with its id already set: tell EF it is new, not an update.
+            e.Property(c => c.Id).ValueGeneratedNever();
+            e.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(c => c.Reason).HasMaxLength(500);
+            e.HasIndex(c => new { c.HelpRequestId, c.At });
+        });
+
+        builder.Entity<Referral>(e =>
+        {
+            e.Property(r => r.ReferrerName).HasMaxLength(200);
+            e.Property(r => r.ReferrerOrganizationName).HasMaxLength(200);
+            e.Property(r => r.ReferrerEmail).HasMaxLength(254);
+            e.Property(r => r.ReferrerPhone).HasMaxLength(30);
+            e.Property(r => r.ReferrerKindCode).HasMaxLength(50);
+            e.Property(r => r.ReferrerTokenHash).HasMaxLength(64);
+            e.Property(r => r.ConsentGivenBy).HasConversion<string>().HasMaxLength(20);
+            e.Property(r => r.ConsentMethod).HasConversion<string>().HasMaxLength(20);
+            e.HasIndex(r => r.HelpRequestId).IsUnique();
+            e.HasIndex(r => new { r.ReferrerOrganizationId, r.CreatedAt });
+            e.HasIndex(r => r.ReferrerTokenHash).IsUnique();
+            e.HasOne<HelpRequest>().WithMany().HasForeignKey(r => r.HelpRequestId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Organization>().WithMany().HasForeignKey(r => r.ReferrerOrganizationId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<IntakeRoute>(e =>
+        {
+            e.HasIndex(r => new { r.MunicipalityId, r.OrganizationId }).IsUnique();
+            e.HasOne<Municipality>().WithMany().HasForeignKey(r => r.MunicipalityId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Organization>().WithMany().HasForeignKey(r => r.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<IntakeAssignment>(e =>
+        {
+            e.HasKey(a => new { a.HelpRequestId, a.OrganizationId });
+            e.HasIndex(a => a.OrganizationId);
+            e.HasOne<HelpRequest>().WithMany().HasForeignKey(a => a.HelpRequestId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Organization>().WithMany().HasForeignKey(a => a.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ApiKey>(e =>
+        {
+            e.Property(k => k.Name).HasMaxLength(100);
+            e.Property(k => k.KeyHash).HasMaxLength(64);
+            e.Property(k => k.Prefix).HasMaxLength(12);
+            e.HasIndex(k => k.KeyHash).IsUnique();
+            e.HasOne<Organization>().WithMany().HasForeignKey(k => k.OrganizationId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<Case>(e =>

@@ -11,6 +11,8 @@ public sealed class Resident
     public string? LastName { get; set; }
     public string? Email { get; set; }
     public string? Phone { get; set; }
+    /// <summary>Only asked when the resident wants a letter or a home visit.</summary>
+    public string? Address { get; set; }
     public int? BirthYear { get; set; }
     public Guid MunicipalityId { get; set; }
     public Guid? NeighbourhoodId { get; set; }

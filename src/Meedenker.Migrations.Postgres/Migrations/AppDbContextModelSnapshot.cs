@@ -96,6 +96,46 @@ namespace Meedenker.Migrations.Postgres.Migrations
                     b.ToTable("AccessLog", (string)null);
                 });
 
+            modelBuilder.Entity("Meedenker.Domain.ApiKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("ApiKeys");
+                });
+
             modelBuilder.Entity("Meedenker.Domain.Case", b =>
                 {
                     b.Property<Guid>("Id")
@@ -184,20 +224,79 @@ namespace Meedenker.Migrations.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("AccessibilityNeeds")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ContactPreferences")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ContactTimeNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("ContactTimes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("DeclinedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("EasyLanguage")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("FirstContactAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("HelpAgainRequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LanguageCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
                     b.Property<string>("LifeDomainCode")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<DateTimeOffset?>("MatchedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("MatchedOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("MatchedSupporterId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("MunicipalityId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("NeedsInterpreter")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid?>("NeighbourhoodId")
                         .HasColumnType("uuid");
+
+                    b.Property<bool>("PossibleDuplicate")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid?>("PossibleDuplicateOfId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Postcode")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
 
                     b.Property<string>("Question")
                         .HasMaxLength(4000)
@@ -211,6 +310,10 @@ namespace Meedenker.Migrations.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("RelativeName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<Guid>("ResidentId")
                         .HasColumnType("uuid");
 
@@ -223,9 +326,16 @@ namespace Meedenker.Migrations.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("StatusTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("TargetGroupCode")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
 
@@ -238,9 +348,92 @@ namespace Meedenker.Migrations.Postgres.Migrations
 
                     b.HasIndex("ResidentId");
 
+                    b.HasIndex("StatusTokenHash")
+                        .IsUnique();
+
                     b.HasIndex("MunicipalityId", "ReceivedAt");
 
+                    b.HasIndex("Status", "ReceivedAt");
+
                     b.ToTable("HelpRequests");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.HelpRequestLifeDomain", b =>
+                {
+                    b.Property<Guid>("HelpRequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("HelpRequestId", "Code");
+
+                    b.ToTable("HelpRequestLifeDomains");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.HelpRequestStatusChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("HelpRequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HelpRequestId", "At");
+
+                    b.ToTable("HelpRequestStatusChanges");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.IntakeAssignment", b =>
+                {
+                    b.Property<Guid>("HelpRequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("HelpRequestId", "OrganizationId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("IntakeAssignments");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.IntakeRoute", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("MunicipalityId", "OrganizationId")
+                        .IsUnique();
+
+                    b.ToTable("IntakeRoutes");
                 });
 
             modelBuilder.Entity("Meedenker.Domain.Municipality", b =>
@@ -343,11 +536,87 @@ namespace Meedenker.Migrations.Postgres.Migrations
                     b.ToTable("Organizations");
                 });
 
+            modelBuilder.Entity("Meedenker.Domain.Referral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ConsentGivenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConsentGivenBy")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ConsentMethod")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("HelpRequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("NotifyReferrer")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ReferrerEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("ReferrerKindCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("ReferrerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("ReferrerOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ReferrerOrganizationName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ReferrerPhone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("ReferrerTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("ReferrerUserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HelpRequestId")
+                        .IsUnique();
+
+                    b.HasIndex("ReferrerTokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("ReferrerOrganizationId", "CreatedAt");
+
+                    b.ToTable("Referrals");
+                });
+
             modelBuilder.Entity("Meedenker.Domain.Resident", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<int?>("BirthYear")
                         .HasColumnType("integer");
@@ -379,9 +648,13 @@ namespace Meedenker.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Email");
+
                     b.HasIndex("MunicipalityId");
 
                     b.HasIndex("NeighbourhoodId");
+
+                    b.HasIndex("Phone");
 
                     b.ToTable("Residents");
                 });
@@ -666,6 +939,15 @@ namespace Meedenker.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Meedenker.Domain.ApiKey", b =>
+                {
+                    b.HasOne("Meedenker.Domain.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Meedenker.Domain.Case", b =>
                 {
                     b.HasOne("Meedenker.Domain.HelpRequest", null)
@@ -721,6 +1003,54 @@ namespace Meedenker.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Meedenker.Domain.HelpRequestLifeDomain", b =>
+                {
+                    b.HasOne("Meedenker.Domain.HelpRequest", null)
+                        .WithMany("LifeDomains")
+                        .HasForeignKey("HelpRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.HelpRequestStatusChange", b =>
+                {
+                    b.HasOne("Meedenker.Domain.HelpRequest", null)
+                        .WithMany("StatusChanges")
+                        .HasForeignKey("HelpRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.IntakeAssignment", b =>
+                {
+                    b.HasOne("Meedenker.Domain.HelpRequest", null)
+                        .WithMany()
+                        .HasForeignKey("HelpRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Meedenker.Domain.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.IntakeRoute", b =>
+                {
+                    b.HasOne("Meedenker.Domain.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Meedenker.Domain.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Meedenker.Domain.Neighbourhood", b =>
                 {
                     b.HasOne("Meedenker.Domain.Municipality", null)
@@ -737,6 +1067,20 @@ namespace Meedenker.Migrations.Postgres.Migrations
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.Referral", b =>
+                {
+                    b.HasOne("Meedenker.Domain.HelpRequest", null)
+                        .WithMany()
+                        .HasForeignKey("HelpRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Meedenker.Domain.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("ReferrerOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Meedenker.Domain.Resident", b =>
@@ -813,6 +1157,13 @@ namespace Meedenker.Migrations.Postgres.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.HelpRequest", b =>
+                {
+                    b.Navigation("LifeDomains");
+
+                    b.Navigation("StatusChanges");
                 });
 
             modelBuilder.Entity("Meedenker.Domain.Municipality", b =>

@@ -138,6 +138,30 @@ public class MeedenkerFactory : WebApplicationFactory<Web.Program>
         return new CaseRef(resident.Id, @case.Id, request.ReferenceCode);
     }
 
+    /// <summary>Routes new requests from the first municipality to this organisation's intake queue.</summary>
+    public async Task<(Guid MunicipalityId, string MunicipalityCode)> RouteFirstMunicipalityToAsync(Guid organizationId)
+    {
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var municipality = await db.Municipalities.OrderBy(m => m.Code).FirstAsync();
+        db.IntakeRoutes.Add(new IntakeRoute { Id = Guid.NewGuid(), MunicipalityId = municipality.Id, OrganizationId = organizationId });
+        await db.SaveChangesAsync();
+        return (municipality.Id, municipality.Code);
+    }
+
+    /// <summary>A complete, valid ask-for-help form; tests change single fields.</summary>
+    public static Dictionary<string, string> ValidHelpRequestForm(string municipalityCode = "GM0654") => new()
+    {
+        ["Input.AskedBy"] = "self",
+        ["Input.MunicipalityCode"] = municipalityCode,
+        ["Input.LifeDomains"] = "financien-inkomen",
+        ["Input.Question"] = "Ik krijg steeds meer rekeningen en weet niet waar ik moet beginnen.",
+        ["Input.FirstName"] = "Joke",
+        ["Input.ContactPreferences"] = "phone",
+        ["Input.Phone"] = "06 1234 5678",
+        ["Input.LanguageCode"] = "nl",
+    };
+
     public HttpClient CreateBrowserlikeClient() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 

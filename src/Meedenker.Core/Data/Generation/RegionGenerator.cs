@@ -121,6 +121,7 @@ public sealed class RegionGenerator(AppDbContext db, TimeProvider time)
         var (staff, userRoles) = BuildStaff(random, faker, organizations, roles, supporterCount, options.WithDemoAccounts, now);
 
         await BulkInserter.InsertAsync(db, organizations, cancellationToken);
+        await BulkInserter.InsertAsync(db, BuildIntakeRoutes(random, municipalities, organizations), cancellationToken);
         await BulkInserter.InsertAsync(db, staff, cancellationToken);
         await BulkInserter.InsertAsync(db, userRoles, cancellationToken);
 
@@ -312,6 +313,19 @@ public sealed class RegionGenerator(AppDbContext db, TimeProvider time)
         return organizations;
     }
 
+    /// <summary>Every municipality's requests go to the regional A organisations and its own social team.</summary>
+    private static List<IntakeRoute> BuildIntakeRoutes(Random random, List<Municipality> municipalities, List<Organization> organizations)
+    {
+        var routes = new List<IntakeRoute>();
+        foreach (var municipality in municipalities)
+        {
+            var targets = organizations.Where(o => o.Kind == OrganizationKind.SupportA
+                || (o.Kind == OrganizationKind.SupportB && o.MunicipalityId == municipality.Id && o.Name.StartsWith("Sociaal Team", StringComparison.Ordinal)));
+            routes.AddRange(targets.Select(o => new IntakeRoute { Id = NextGuid(random), MunicipalityId = municipality.Id, OrganizationId = o.Id }));
+        }
+        return routes;
+    }
+
     private static (List<StaffUser>, List<IdentityUserRole<Guid>>) BuildStaff(
         Random random, Faker faker, List<Organization> organizations, List<IdentityRole<Guid>> roles, int supporterCount, bool withDemoAccounts, DateTimeOffset now)
     {
@@ -432,6 +446,8 @@ public sealed class RegionGenerator(AppDbContext db, TimeProvider time)
         private readonly HashSet<string> _codes = new(StringComparer.Ordinal);
         private readonly List<Resident> _residents = [];
         private readonly List<HelpRequest> _requests = [];
+        private readonly List<HelpRequestLifeDomain> _lifeDomains = [];
+        private readonly List<IntakeAssignment> _assignments = [];
         private readonly List<Case> _cases = [];
         private readonly List<Contact> _contacts = [];
 
@@ -505,8 +521,11 @@ public sealed class RegionGenerator(AppDbContext db, TimeProvider time)
                 TargetGroupCode = Pick(_random, TargetGroupWeights),
                 Question = questions[_random.Next(questions.Length)],
                 Status = HelpRequestStatus.Received,
+                ContactPreferences = _random.NextDouble() < 0.7 ? ContactPreferences.Phone : ContactPreferences.Email | ContactPreferences.Phone,
+                LanguageCode = _random.NextDouble() < 0.93 ? "nl" : "en",
             };
             _requests.Add(request);
+            _lifeDomains.Add(new HelpRequestLifeDomain { HelpRequestId = request.Id, Code = lifeDomain });
             RequestCount++;
 
             // One in ten never becomes a case (answered at once, or the resident withdrew); recent ones wait in the queue.
@@ -516,7 +535,9 @@ public sealed class RegionGenerator(AppDbContext db, TimeProvider time)
                 if (openedAt <= _now)
                 {
                     request.Status = HelpRequestStatus.Withdrawn;
+                    request.WithdrawnAt = openedAt;
                 }
+                _assignments.Add(new IntakeAssignment { HelpRequestId = request.Id, OrganizationId = _regional[0].Id });
                 return;
             }
             var organization = PickOrganization(municipality);
@@ -541,6 +562,12 @@ public sealed class RegionGenerator(AppDbContext db, TimeProvider time)
             };
             _cases.Add(@case);
             CaseCount++;
+            _assignments.Add(new IntakeAssignment { HelpRequestId = request.Id, OrganizationId = organization.Id });
+            request.MatchedOrganizationId = organization.Id;
+            request.MatchedSupporterId = supporter?.Id;
+            request.MatchedAt = openedAt;
+            request.FirstContactAt = @case.FirstContactAt;
+            request.ClosedAt = @case.ClosedAt;
             request.Status = @case.Status == CaseStatus.Closed ? HelpRequestStatus.Closed
                 : @case.FirstContactAt is not null ? HelpRequestStatus.InContact
                 : HelpRequestStatus.Matched;
@@ -571,10 +598,14 @@ public sealed class RegionGenerator(AppDbContext db, TimeProvider time)
         {
             await BulkInserter.InsertAsync(_db, _residents, _cancellationToken);
             await BulkInserter.InsertAsync(_db, _requests, _cancellationToken);
+            await BulkInserter.InsertAsync(_db, _lifeDomains, _cancellationToken);
+            await BulkInserter.InsertAsync(_db, _assignments, _cancellationToken);
             await BulkInserter.InsertAsync(_db, _cases, _cancellationToken);
             await BulkInserter.InsertAsync(_db, _contacts, _cancellationToken);
             _residents.Clear();
             _requests.Clear();
+            _lifeDomains.Clear();
+            _assignments.Clear();
             _cases.Clear();
             _contacts.Clear();
         }

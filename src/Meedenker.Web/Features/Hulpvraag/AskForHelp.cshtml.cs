@@ -1,0 +1,94 @@
+using Meedenker.Domain;
+using Meedenker.Web.Features.Shared;
+using Meedenker.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Meedenker.Web.Features.Hulpvraag;
+
+/// <summary>Ask for help without an account: the request is stored before the reference code is shown.</summary>
+[AllowAnonymous]
+[EnableRateLimiting(RateLimitPolicies.PublicForms)]
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+public sealed class AskForHelpModel(ReferenceData referenceData, Intake intake, MailSender mail, ILogger<AskForHelpModel> logger) : FormPageModel
+{
+    [BindProperty]
+    public HelpRequestInput Input { get; set; } = new() { AskedBy = "self", LanguageCode = "nl" };
+
+    /// <summary>The status link's secret, made when the form is shown; the same form posted twice finds one request.</summary>
+    [BindProperty]
+    public string? Token { get; set; }
+
+    /// <summary>Left empty by people; filled by robots that fill every field.</summary>
+    [BindProperty]
+    public string? Website { get; set; }
+
+    public ReferenceSnapshot Reference { get; private set; } = null!;
+    public IntakeReceipt? Receipt { get; private set; }
+    public string? StatusUrl { get; private set; }
+
+    public async Task OnGetAsync([FromQuery(Name = "leefgebied")] string? lifeDomains, CancellationToken cancellationToken)
+    {
+        Reference = await referenceData.GetAsync(cancellationToken);
+        Token = SecretToken.New();
+        if (!string.IsNullOrWhiteSpace(lifeDomains))
+        {
+            Input.LifeDomains = lifeDomains.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .Where(code => Reference.HasTerm(TaxonomyKind.LifeDomain, code)).Distinct().Take(20).ToList();
+        }
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        Reference = await referenceData.GetAsync(cancellationToken);
+        // Our own messages replace the framework's binding messages (e.g. for a tampered checkbox value).
+        ModelState.Clear();
+        if (!SecretToken.IsWellFormed(Token))
+        {
+            Token = SecretToken.New();
+        }
+        if (!string.IsNullOrEmpty(Website))
+        {
+            ModelState.AddModelError(string.Empty, Lang.Pick("Je vraag kon niet worden verstuurd. Bel ons als dit blijft gebeuren.",
+                "Your request could not be sent. Please call us if this keeps happening."));
+            return Page();
+        }
+        var (request, problems) = HelpRequestRules.Validate(Input, Reference);
+        if (request is null)
+        {
+            foreach (var problem in problems)
+            {
+                ModelState.AddModelError($"Input.{problem.Field}", problem.Message);
+            }
+            return Page();
+        }
+        Receipt = await intake.SubmitAsync(request, Token!, cancellationToken: cancellationToken);
+        StatusUrl = $"{Request.Scheme}://{Request.Host}/status/{Token}";
+        if (Receipt.IsNew && request.SendConfirmation && request.Email is not null)
+        {
+            await SendConfirmationAsync(request.Email, request.FirstName, cancellationToken);
+        }
+        return Page();
+    }
+
+    private async Task SendConfirmationAsync(string email, string firstName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await mail.SendAsync(email, $"Je vraag is ontvangen ({Receipt!.ReferenceCode}) / Your request was received",
+                $"Beste {firstName},\n\nWe hebben je vraag ontvangen. Je code is {Receipt.ReferenceCode}.\nBekijk hier hoe het met je vraag staat: {StatusUrl}\n" +
+                "Binnen 5 werkdagen neemt een meedenker contact met je op.\n\n" +
+                $"Dear {firstName},\n\nWe received your request. Your code is {Receipt.ReferenceCode}.\nSee how your request is going: {StatusUrl}\n" +
+                "A meedenker will contact you within 5 working days.\n", cancellationToken);
+        }
+#pragma warning disable CA1031 // The request is stored; a mail problem must not turn the confirmation into an error.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            logger.LogWarning(e, "Confirmation mail for {ReferenceCode} could not be sent", Receipt!.ReferenceCode);
+        }
+    }
+
+    public bool Has(List<string> values, string code) => values.Contains(code);
+}
