@@ -104,6 +104,7 @@ public sealed class Program
         services.Configure<MailSettings>(configuration.GetSection("Mail"));
         services.Configure<RateLimitSettings>(configuration.GetSection("RateLimits"));
         services.Configure<SecuritySettings>(configuration.GetSection("Security"));
+        services.Configure<Features.Verwijzen.IntakeSettings>(configuration.GetSection("Intake"));
 
         var (provider, connectionString) = Database.ReadSettings(configuration, builder.Environment.ContentRootPath);
         services.AddMeedenkerDatabase(provider, connectionString);

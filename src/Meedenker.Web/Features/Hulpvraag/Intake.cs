@@ -16,17 +16,21 @@ public sealed class Intake(AppDbContext db, TimeProvider time)
 {
     public const int DuplicateWindowDays = 30;
 
-    public async Task<IntakeReceipt?> FindAsync(string statusToken, CancellationToken cancellationToken)
+    /// <summary>Finds what an earlier post with the same token created: a resident's request, or a referral.</summary>
+    public async Task<IntakeReceipt?> FindAsync(string token, bool referral, CancellationToken cancellationToken)
     {
-        var hash = SecretToken.Hash(statusToken);
-        return await db.HelpRequests.AsNoTracking().Where(h => h.StatusTokenHash == hash)
-            .Select(h => new IntakeReceipt(h.Id, h.ReferenceCode, false)).SingleOrDefaultAsync(cancellationToken);
+        var hash = SecretToken.Hash(token);
+        var requests = referral
+            ? db.Referrals.Where(r => r.ReferrerTokenHash == hash).Join(db.HelpRequests, r => r.HelpRequestId, h => h.Id, (_, h) => h)
+            : db.HelpRequests.Where(h => h.StatusTokenHash == hash);
+        return await requests.AsNoTracking().Select(h => new IntakeReceipt(h.Id, h.ReferenceCode, false)).SingleOrDefaultAsync(cancellationToken);
     }
 
-    public async Task<IntakeReceipt> SubmitAsync(ValidHelpRequest request, string statusToken, Func<HelpRequest, Referral>? referral = null, CancellationToken cancellationToken = default)
+    /// <param name="token">The status link's token for a resident; for a referral the referrer's token (the request then has no resident link).</param>
+    public async Task<IntakeReceipt> SubmitAsync(ValidHelpRequest request, string token, Func<HelpRequest, Referral>? referral = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (await FindAsync(statusToken, cancellationToken) is { } existing)
+        if (await FindAsync(token, referral is not null, cancellationToken) is { } existing)
         {
             return existing;
         }
@@ -34,13 +38,13 @@ public sealed class Intake(AppDbContext db, TimeProvider time)
         {
             try
             {
-                return await WriteAsync(request, statusToken, referral, cancellationToken);
+                return await WriteAsync(request, token, referral, cancellationToken);
             }
             catch (DbUpdateException) when (attempt < 3)
             {
                 db.ChangeTracker.Clear();
                 // A double submit that raced us stored the same token: that request is the answer.
-                if (await FindAsync(statusToken, cancellationToken) is { } raced)
+                if (await FindAsync(token, referral is not null, cancellationToken) is { } raced)
                 {
                     return raced;
                 }
@@ -69,7 +73,7 @@ public sealed class Intake(AppDbContext db, TimeProvider time)
         {
             Id = Guid.NewGuid(),
             ReferenceCode = ReferenceCode.New(),
-            StatusTokenHash = SecretToken.Hash(statusToken),
+            StatusTokenHash = referral is null ? SecretToken.Hash(statusToken) : null,
             ReceivedAt = now,
             ResidentId = resident.Id,
             MunicipalityId = request.MunicipalityId,

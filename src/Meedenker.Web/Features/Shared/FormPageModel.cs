@@ -17,3 +17,6 @@ public abstract class FormPageModel : PageModel
     protected static string SafeReturnUrl(string? returnUrl, string fallback) =>
         !string.IsNullOrEmpty(returnUrl) && LanguageSwitch.IsLocal(returnUrl) ? returnUrl : fallback;
 }
+
+/// <summary>One text input of an <c>Input</c> model, with its label, hint and message (the _TextField partial).</summary>
+public sealed record TextField(string Name, string Label, string? Value, string? Error, string AutoComplete = "off", int MaxLength = 200, string Type = "text", string? Hint = null);
