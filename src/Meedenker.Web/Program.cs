@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Meedenker.Data;
 using Meedenker.Web.Features.Api;
+using Meedenker.Web.Features.Hulpvraag;
+using Meedenker.Web.Features.Verwijzen;
 using Meedenker.Web.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -220,6 +222,8 @@ public sealed class Program
         app.MapScalarApiReference("/api/docs", o => o.WithOpenApiRoutePattern("/openapi/{documentName}.json").WithTitle("Meedenker API"));
         app.MapLanguageSwitch();
         app.MapMeedenkerApi();
+        app.MapHelpRequestApi();
+        app.MapReferralApi();
         app.MapRazorPages();
     }
 }

@@ -138,6 +138,26 @@ public class MeedenkerFactory : WebApplicationFactory<Web.Program>
         return new CaseRef(resident.Id, @case.Id, request.ReferenceCode);
     }
 
+    /// <summary>Makes an API key for a referrer organisation and returns the key itself.</summary>
+    public async Task<string> CreateApiKeyAsync(Guid organizationId, bool revoked = false)
+    {
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var key = "mdk_" + SecretToken.New();
+        db.ApiKeys.Add(new ApiKey
+        {
+            Id = Guid.NewGuid(),
+            OrganizationId = organizationId,
+            Name = "Test-HIS",
+            KeyHash = SecretToken.Hash(key),
+            Prefix = key[..10],
+            CreatedAt = DateTimeOffset.UnixEpoch,
+            RevokedAt = revoked ? DateTimeOffset.UnixEpoch : null,
+        });
+        await db.SaveChangesAsync();
+        return key;
+    }
+
     /// <summary>Routes new requests from the first municipality to this organisation's intake queue.</summary>
     public async Task<(Guid MunicipalityId, string MunicipalityCode)> RouteFirstMunicipalityToAsync(Guid organizationId)
     {

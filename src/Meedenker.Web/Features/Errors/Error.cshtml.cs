@@ -21,7 +21,8 @@ public sealed class ErrorModel : PageModel
 
     private void Describe(int? code)
     {
-        var status = code ?? StatusCodes.Status500InternalServerError;
+        // From the exception handler there is no code in the route; a bad request (e.g. a NUL in a form) keeps its 400.
+        var status = code ?? (Response.StatusCode is >= 400 and < 500 ? Response.StatusCode : StatusCodes.Status500InternalServerError);
         ReferenceId = HttpContext.TraceIdentifier;
         (Title, Explanation, ShowReference) = status switch
         {

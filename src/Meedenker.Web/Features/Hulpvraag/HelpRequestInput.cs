@@ -164,7 +164,7 @@ public static partial class HelpRequestRules
             }
         }
 
-        var domains = input.LifeDomains.Select(d => d?.Trim()).Where(d => !string.IsNullOrEmpty(d)).Distinct().ToList();
+        var domains = (input.LifeDomains ?? []).Select(d => d?.Trim()).Where(d => !string.IsNullOrEmpty(d)).Distinct().ToList();
         if (domains.Count > 20 || domains.Any(d => !reference.HasTerm(TaxonomyKind.LifeDomain, d)))
         {
             Problem(nameof(input.LifeDomains), "Kies onderwerpen uit de lijst.", "Choose topics from the list.");
@@ -192,7 +192,7 @@ public static partial class HelpRequestRules
         }
 
         var preferences = ContactPreferences.None;
-        foreach (var code in input.ContactPreferences)
+        foreach (var code in input.ContactPreferences ?? [])
         {
             if (code is not null && PreferenceCodes.TryGetValue(code, out var preference))
             {
@@ -209,7 +209,7 @@ public static partial class HelpRequestRules
             Problem(nameof(input.ContactPreferences), "Kies hoe we contact met je opnemen.", "Choose how we should contact you.");
         }
         var times = ContactTimes.None;
-        foreach (var code in input.ContactTimes)
+        foreach (var code in input.ContactTimes ?? [])
         {
             if (code is not null && TimeCodes.TryGetValue(code, out var time))
             {

@@ -73,7 +73,7 @@ public static class ReferralRules
         {
             AskedBy = "self",
             MunicipalityCode = input.MunicipalityCode,
-            LifeDomains = input.LifeDomains,
+            LifeDomains = input.LifeDomains ?? [],
             Question = input.Question,
             FirstName = input.FirstName,
             Phone = input.Phone,
