@@ -1,0 +1,122 @@
+using System.Text.RegularExpressions;
+using Meedenker.Domain;
+using Microsoft.Playwright;
+
+namespace Meedenker.BrowserTests;
+
+[Collection(BrowserSuite.Name)]
+public sealed partial class HelpRequestJourneyTests(BrowserFixture browser)
+{
+    [GeneratedRegex("MD-[2-9A-Z]{4}-[2-9A-Z]{4}")]
+    private static partial Regex Code();
+
+    [Theory]
+    [InlineData("nl", "Voor mezelf", "Gemeente", "Je vraag", "Hoe mogen we je noemen?", "Bellen", "Telefoonnummer", "Vraag versturen", "Je vraag is ontvangen", "Hoe staat het met je vraag?", "Ontvangen")]
+    [InlineData("en", "For myself", "Municipality", "Your question", "What may we call you?", "Phone call", "Phone number", "Send request", "Your request was received", "How is your request going?", "Received")]
+    public async Task Resident_asks_for_help_by_keyboard_and_follows_the_status(
+        string language, string forMyself, string municipality, string question, string name, string phoneCall, string phone, string send, string received, string statusHeading, string receivedStep)
+    {
+        var page = await browser.NewPageAsync(language: language);
+        await page.GotoAsync(browser.BaseUrl + "/hulp-vragen");
+        await browser.AssertAccessibleAsync(page);
+
+        // Only the keyboard: focus a field, then type, tick with Space and choose with the arrow keys.
+        await page.GetByLabel(forMyself).FocusAsync();
+        await page.Keyboard.PressAsync("Space");
+        await page.GetByLabel(municipality, new() { Exact = true }).FocusAsync();
+        await page.Keyboard.TypeAsync("Goes");
+        await page.GetByLabel(question, new() { Exact = true }).FocusAsync();
+        await page.Keyboard.TypeAsync("Ik snap de brieven van de gemeente niet.");
+        await page.GetByLabel(name).FocusAsync();
+        await page.Keyboard.TypeAsync("Henk");
+        await page.GetByLabel(phoneCall, new() { Exact = true }).FocusAsync();
+        await page.Keyboard.PressAsync("Space");
+        await page.GetByLabel(phone, new() { Exact = true }).FocusAsync();
+        await page.Keyboard.TypeAsync("0612345678");
+        await page.GetByRole(AriaRole.Button, new() { Name = send }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+
+        await page.WaitForSelectorAsync("text=" + received);
+        var code = Code().Match(await page.ContentAsync()).Value;
+        Assert.NotEmpty(code);
+        await browser.AssertAccessibleAsync(page);
+
+        await page.Locator("a[href*='/status/']").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/status/**");
+        Assert.Equal(statusHeading, (await page.Locator("h1").InnerTextAsync()).Trim());
+        Assert.Contains(code, await page.ContentAsync(), StringComparison.Ordinal);
+        Assert.Contains(receivedStep, await page.Locator("[aria-current=step]").InnerTextAsync(), StringComparison.Ordinal);
+        await browser.AssertAccessibleAsync(page);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Form_with_mistakes_shows_a_summary_linked_to_the_fields_without_JavaScript()
+    {
+        var page = await browser.NewPageAsync(javaScript: false);
+        await page.GotoAsync(browser.BaseUrl + "/hulp-vragen");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Vraag versturen" }).ClickAsync();
+        await page.WaitForSelectorAsync("[role=alert]");
+
+        var summary = page.Locator("[role=alert] a[href='#Input_Question']");
+        Assert.Equal("Vertel in een paar woorden waar je hulp bij wilt.", (await summary.InnerTextAsync()).Trim());
+        Assert.Contains("Input_Question-error", await page.GetByLabel("Je vraag", new() { Exact = true }).GetAttributeAsync("aria-describedby"), StringComparison.Ordinal);
+        await page.Context.CloseAsync();
+
+        var checkedPage = await browser.NewPageAsync();
+        await checkedPage.GotoAsync(browser.BaseUrl + "/hulp-vragen");
+        await checkedPage.GetByRole(AriaRole.Button, new() { Name = "Vraag versturen" }).ClickAsync();
+        await checkedPage.WaitForSelectorAsync("[role=alert]");
+        await browser.AssertAccessibleAsync(checkedPage);
+        await checkedPage.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Referrer_refers_a_resident_with_consent_and_sees_the_status()
+    {
+        var practice = await browser.App.CreateOrganizationAsync(OrganizationKind.Referrer);
+        var referrer = await browser.App.CreateStaffAsync(StaffRoles.Referrer, practice.Id, twoFactor: true);
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(browser.BaseUrl + "/account/inloggen?ReturnUrl=%2Fverwijzen");
+        await page.GetByLabel("E-mailadres").FillAsync(referrer.Email);
+        await page.GetByLabel("Wachtwoord").FillAsync(IntegrationTests.Infrastructure.MeedenkerFactory.Password);
+        await page.GetByLabel("Wachtwoord").PressAsync("Enter");
+        await page.WaitForURLAsync("**/account/inloggen/code**");
+        await page.GetByLabel("Code").FillAsync(IntegrationTests.Infrastructure.Totp.Code(referrer.AuthenticatorKey!, TimeProvider.System.GetUtcNow()));
+        await page.GetByLabel("Code").PressAsync("Enter");
+        await page.WaitForURLAsync("**/verwijzen");
+        await browser.AssertAccessibleAsync(page);
+
+        await page.GetByLabel("Voornaam").FillAsync("Truus");
+        await page.GetByLabel("Telefoonnummer van de inwoner").FillAsync("0113 456789");
+        await page.GetByLabel("Gemeente van de inwoner").SelectOptionAsync(new SelectOptionValue { Label = "Kapelle" });
+        await page.GetByLabel("Waarom denk je dat een meedenker kan helpen?").FillAsync("Mevrouw vereenzaamt sinds haar man overleed.");
+        await page.GetByLabel("De inwoner weet van deze verwijzing", new() { Exact = false }).CheckAsync();
+        await page.GetByLabel("De inwoner zelf").CheckAsync();
+        await page.GetByLabel("De inwoner is nu bij mij").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Verwijzing versturen" }).ClickAsync();
+        await page.WaitForSelectorAsync("text=Verwijzing ontvangen");
+        var code = Code().Match(await page.ContentAsync()).Value;
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Naar mijn verwijzingen" }).ClickAsync();
+        await page.WaitForURLAsync("**/verwijzer");
+        var row = page.Locator("tr", new() { HasText = code });
+        Assert.Contains("Ontvangen", await row.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("vereenzaamt", await page.ContentAsync(), StringComparison.Ordinal);
+        await browser.AssertAccessibleAsync(page);
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData("/hulp-vragen")]
+    [InlineData("/verwijzen")]
+    public async Task Forms_have_no_horizontal_scroll_at_400_percent_zoom(string path)
+    {
+        var page = await browser.NewPageAsync(width: 320, height: 256);
+        await page.GotoAsync(browser.BaseUrl + path);
+        var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1");
+        Assert.False(overflow, $"{path} scrolls sideways at 320 px");
+        await page.Context.CloseAsync();
+    }
+}
