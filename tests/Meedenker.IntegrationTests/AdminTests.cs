@@ -87,3 +87,29 @@ public sealed partial class AdminTests(MeedenkerFactory app) : IClassFixture<Mee
         Assert.Contains("/account/geen-toegang", response.Headers.Location?.OriginalString, StringComparison.Ordinal);
     }
 }
+
+public sealed class IntakeRouteAdminTests(MeedenkerFactory app) : IClassFixture<MeedenkerFactory>
+{
+    [Fact]
+    public async Task Admin_changes_the_routing_and_new_requests_follow_it_while_a_forged_value_changes_nothing()
+    {
+        var organization = await app.CreateOrganizationAsync();
+        var admin = await app.CreateStaffAsync(StaffRoles.Admin, organization.Id, twoFactor: true);
+        var client = await app.SignInAsync(admin);
+        var goes = app.WithDb(db => db.Municipalities.Single(m => m.Code == "GM0664").Id);
+
+        var forged = await client.PostFormAsync("/beheer/aanmeldroutes", new() { ["Route"] = $"{goes}:{Guid.NewGuid()}" });
+        Assert.Contains("Deze keuze bestaat niet", await forged.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, app.WithDb(db => db.IntakeRoutes.Count(r => r.MunicipalityId == goes)));
+
+        var saved = await client.PostFormAsync("/beheer/aanmeldroutes", new() { ["Route"] = $"{goes}:{organization.Id}" });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.True(app.WithDb(db => db.IntakeRoutes.Any(r => r.MunicipalityId == goes && r.OrganizationId == organization.Id)));
+
+        var form = MeedenkerFactory.ValidHelpRequestForm("GM0664");
+        var html = await (await app.CreateBrowserlikeClient().PostFormAsync("/hulp-vragen", form)).Content.ReadAsStringAsync();
+        var code = System.Text.RegularExpressions.Regex.Match(html, "MD-[2-9A-Z]{4}-[2-9A-Z]{4}").Value;
+        var requestId = app.WithDb(db => db.HelpRequests.Single(h => h.ReferenceCode == code).Id);
+        Assert.True(app.WithDb(db => db.IntakeAssignments.Any(a => a.HelpRequestId == requestId && a.OrganizationId == organization.Id)));
+    }
+}
