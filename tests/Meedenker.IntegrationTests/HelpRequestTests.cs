@@ -188,3 +188,25 @@ public sealed partial class HelpRequestTests(MeedenkerFactory app) : IClassFixtu
         Assert.DoesNotContain("value=\"bestaat-niet\"", html, StringComparison.Ordinal);
     }
 }
+
+public sealed class ConfirmationMailTests(MeedenkerFactory app) : IClassFixture<MeedenkerFactory>
+{
+    [Fact]
+    public async Task Resident_who_asks_for_it_gets_a_confirmation_mail_with_code_and_status_link_but_not_the_question()
+    {
+        var form = MeedenkerFactory.ValidHelpRequestForm();
+        form["Input.Email"] = "bevestiging@example.test";
+        form["Input.SendConfirmation"] = "true";
+        form["Input.Question"] = "Mijn geheime vraag " + Guid.NewGuid();
+
+        var html = await (await app.CreateBrowserlikeClient().PostFormAsync("/hulp-vragen", form)).Content.ReadAsStringAsync();
+        var code = System.Text.RegularExpressions.Regex.Match(html, "MD-[2-9A-Z]{4}-[2-9A-Z]{4}").Value;
+
+        var mail = Directory.GetFiles(app.MailFolder, "*.eml").Select(File.ReadAllText).Single();
+        var unfolded = mail.Replace("=\r\n", "", StringComparison.Ordinal).Replace("=\n", "", StringComparison.Ordinal);
+        Assert.Contains("bevestiging@example.test", mail, StringComparison.Ordinal);
+        Assert.Contains(code, unfolded, StringComparison.Ordinal);
+        Assert.Contains("/status/", unfolded, StringComparison.Ordinal);
+        Assert.DoesNotContain("geheime vraag", unfolded, StringComparison.Ordinal);
+    }
+}
