@@ -118,6 +118,7 @@ public sealed class Program
         services.AddMemoryCache();
         services.AddScoped<ReferenceData>();
         services.AddScoped<Features.Hulpvraag.Intake>();
+        services.AddScoped<Features.Verwijzen.ReferrerNotifier>();
         services.AddSingleton<Text>();
 
         services.AddDataProtection()

@@ -60,6 +60,21 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>Signs a staff member in through the pages, with the authenticator code.</summary>
+    public async Task SignInAsync(IPage page, MeedenkerFactory.Staff staff, string returnUrl)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(staff);
+        await page.GotoAsync($"{BaseUrl}/account/inloggen?ReturnUrl={Uri.EscapeDataString(returnUrl)}");
+        await page.GetByLabel("E-mailadres").FillAsync(staff.Email);
+        await page.GetByLabel("Wachtwoord").FillAsync(MeedenkerFactory.Password);
+        await page.GetByLabel("Wachtwoord").PressAsync("Enter");
+        await page.WaitForURLAsync("**/account/inloggen/code**");
+        await page.GetByLabel("Code").FillAsync(Totp.Code(staff.AuthenticatorKey!, TimeProvider.System.GetUtcNow()));
+        await page.GetByLabel("Code").PressAsync("Enter");
+        await page.WaitForURLAsync(BaseUrl + returnUrl);
+    }
+
     /// <summary>Runs axe-core (WCAG 2.1 A/AA and best practices) and returns the violations in readable form.</summary>
     public async Task<IReadOnlyList<string>> AxeViolationsAsync(IPage page)
     {

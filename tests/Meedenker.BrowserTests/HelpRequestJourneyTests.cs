@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Meedenker.Domain;
+using Meedenker.IntegrationTests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace Meedenker.BrowserTests;
@@ -105,6 +106,33 @@ public sealed partial class HelpRequestJourneyTests(BrowserFixture browser)
         Assert.Contains("Ontvangen", await row.InnerTextAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain("vereenzaamt", await page.ContentAsync(), StringComparison.Ordinal);
         await browser.AssertAccessibleAsync(page);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Coordinator_triages_from_the_queue_on_a_phone()
+    {
+        var organization = await browser.App.CreateOrganizationAsync();
+        await browser.App.RouteFirstMunicipalityToAsync(organization.Id);
+        var coordinator = await browser.App.CreateStaffAsync(StaffRoles.Coordinator, organization.Id, twoFactor: true);
+        var form = IntegrationTests.Infrastructure.MeedenkerFactory.ValidHelpRequestForm();
+        var html = await (await browser.App.CreateBrowserlikeClient().PostFormAsync("/hulp-vragen", form)).Content.ReadAsStringAsync();
+        var code = Code().Match(html).Value;
+        var page = await browser.NewPageAsync(width: 390, height: 844);
+        await browser.SignInAsync(page, coordinator, "/werk/wachtrij");
+        await browser.AssertAccessibleAsync(page);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = code }).ClickAsync();
+        await page.WaitForURLAsync("**/werk/aanmeldingen/**");
+        Assert.Contains(code, await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
+        await browser.AssertAccessibleAsync(page);
+        var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1");
+        Assert.False(overflow, "The request page scrolls sideways on a phone");
+
+        await page.GetByLabel("Reden").FillAsync("Dit past beter bij schuldhulp; we hebben de inwoner gebeld.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Vraag afwijzen" }).ClickAsync();
+        await page.WaitForURLAsync("**/werk/wachtrij");
+        Assert.Contains($"Vraag {code} is afgewezen.", await page.Locator("[role=status]").First.InnerTextAsync(), StringComparison.Ordinal);
         await page.Context.CloseAsync();
     }
 

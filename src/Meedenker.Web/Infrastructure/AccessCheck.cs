@@ -21,6 +21,32 @@ public sealed class AccessCheck(AppDbContext db, IHttpContextAccessor http, Time
         return decision;
     }
 
+    /// <summary>
+    /// A request in an intake queue: the coordinators of the organisations it was routed to may read and
+    /// handle it, and so may whoever may read the resident's file.
+    /// </summary>
+    public async Task<(AccessDecision Decision, Guid? ResidentId)> ForHelpRequestAsync(Guid helpRequestId, AccessAction action, string resource, string purpose, CancellationToken cancellationToken = default)
+    {
+        var user = http.HttpContext?.User ?? new ClaimsPrincipal();
+        var residentId = await db.HelpRequests.Where(h => h.Id == helpRequestId).Select(h => (Guid?)h.ResidentId).SingleOrDefaultAsync(cancellationToken);
+        AccessDecision decision;
+        if (residentId is null)
+        {
+            decision = new AccessDecision(false, "no-such-request");
+        }
+        else if (user.IsInRole(StaffRoles.Coordinator) && StaffClaims.OrganizationOf(user) is { } organizationId
+            && await db.IntakeAssignments.AnyAsync(a => a.HelpRequestId == helpRequestId && a.OrganizationId == organizationId, cancellationToken))
+        {
+            decision = new AccessDecision(true, "coordinator-intake-queue");
+        }
+        else
+        {
+            decision = await DecideAsync(user, residentId.Value, cancellationToken);
+        }
+        await LogAsync(user, residentId, null, action, resource, purpose, decision, cancellationToken);
+        return (decision, decision.Allowed ? residentId : null);
+    }
+
     private async Task<AccessDecision> DecideAsync(ClaimsPrincipal user, Guid residentId, CancellationToken cancellationToken)
     {
         var userId = StaffClaims.UserIdOf(user);

@@ -183,7 +183,7 @@ public class MeedenkerFactory : WebApplicationFactory<Web.Program>
     };
 
     public HttpClient CreateBrowserlikeClient() =>
-        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = ClientOptions.BaseAddress, AllowAutoRedirect = false, HandleCookies = true });
 
     /// <summary>Signs in through the login pages, with the authenticator code when the account has two-factor.</summary>
     public async Task<HttpClient> SignInAsync(Staff staff)

@@ -1,0 +1,131 @@
+using Meedenker.Data;
+using Meedenker.Domain;
+using Meedenker.Web.Features.Verwijzen;
+using Meedenker.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Meedenker.Web.Features.Cases;
+
+/// <summary>
+/// The coordinator's intake queue: new requests and referrals routed to their organisation, with their
+/// flags. It shows no names and no question text; those are behind the access check on the request page.
+/// </summary>
+[Authorize(Policy = Policies.Staff, Roles = StaffRoles.Coordinator)]
+public sealed class QueueModel(AppDbContext db, ReferenceData referenceData, TimeProvider time, IOptions<IntakeSettings> settings) : PageModel
+{
+    public const int PageSize = 25;
+
+    public sealed record Row(Guid Id, string ReferenceCode, DateTimeOffset ReceivedAt, string Municipality, RequestChannel Channel,
+        IReadOnlyList<string> LifeDomains, bool PossibleDuplicate, bool NeedsInterpreter, string? LanguageCode, bool EasyLanguage);
+
+    [BindProperty(SupportsGet = true, Name = "gemeente")]
+    public string? Municipality { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "leefgebied")]
+    public string? LifeDomain { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "signaal")]
+    public string? Flag { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "volgorde")]
+    public string? Sort { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "pagina")]
+    public int? PageNumber { get; set; }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public ReferenceSnapshot Reference { get; private set; } = null!;
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public int Total { get; private set; }
+    public int TotalPages { get; private set; } = 1;
+    public DateTimeOffset Now { get; private set; }
+    public int TargetWorkingDays => settings.Value.FirstContactTargetWorkingDays;
+    public List<string> Problems { get; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Now = time.GetUtcNow();
+        Reference = await referenceData.GetAsync(cancellationToken);
+        var organizationId = StaffClaims.OrganizationOf(User);
+        var queue = db.HelpRequests.AsNoTracking()
+            .Where(h => h.Status == HelpRequestStatus.Received && db.IntakeAssignments.Any(a => a.HelpRequestId == h.Id && a.OrganizationId == organizationId));
+
+        // Unknown filter values are named and ignored: the default view is shown, never an error page.
+        if (!string.IsNullOrEmpty(Municipality))
+        {
+            var place = Reference.Municipalities.FirstOrDefault(m => m.Code == Municipality);
+            if (place is null)
+            {
+                Problems.Add(Lang.Pick("Onbekende gemeente in het filter; die is genegeerd.", "Unknown municipality in the filter; it was ignored."));
+                Municipality = null;
+            }
+            else
+            {
+                queue = queue.Where(h => h.MunicipalityId == place.Id);
+            }
+        }
+        if (!string.IsNullOrEmpty(LifeDomain))
+        {
+            if (!Reference.HasTerm(TaxonomyKind.LifeDomain, LifeDomain))
+            {
+                Problems.Add(Lang.Pick("Onbekend leefgebied in het filter; dat is genegeerd.", "Unknown life domain in the filter; it was ignored."));
+                LifeDomain = null;
+            }
+            else
+            {
+                queue = queue.Where(h => h.LifeDomains.Any(d => d.Code == LifeDomain));
+            }
+        }
+        switch (Flag)
+        {
+            case null or "":
+                break;
+            case "dubbel":
+                queue = queue.Where(h => h.PossibleDuplicate);
+                break;
+            case "taal":
+                queue = queue.Where(h => h.NeedsInterpreter || h.EasyLanguage || (h.LanguageCode != null && h.LanguageCode != "nl"));
+                break;
+            case "verwijzing":
+                queue = queue.Where(h => h.Channel == RequestChannel.Referrer);
+                break;
+            default:
+                Problems.Add(Lang.Pick("Onbekend signaal in het filter; dat is genegeerd.", "Unknown flag in the filter; it was ignored."));
+                Flag = null;
+                break;
+        }
+        queue = Sort == "nieuwste" ? queue.OrderByDescending(h => h.ReceivedAt) : queue.OrderBy(h => h.ReceivedAt);
+
+        Total = await queue.CountAsync(cancellationToken);
+        TotalPages = Math.Max(1, (Total + PageSize - 1) / PageSize);
+        PageNumber = Math.Clamp(PageNumber ?? 1, 1, TotalPages);
+        var rows = await queue.Skip((PageNumber.Value - 1) * PageSize).Take(PageSize)
+            .Select(h => new
+            {
+                h.Id,
+                h.ReferenceCode,
+                h.ReceivedAt,
+                h.MunicipalityId,
+                h.Channel,
+                Domains = h.LifeDomains.Select(d => d.Code).ToList(),
+                h.PossibleDuplicate,
+                h.NeedsInterpreter,
+                h.LanguageCode,
+                h.EasyLanguage,
+            })
+            .ToListAsync(cancellationToken);
+        Rows = rows.Select(r => new Row(r.Id, r.ReferenceCode, r.ReceivedAt,
+            Reference.Municipalities.FirstOrDefault(m => m.Id == r.MunicipalityId)?.Name ?? "",
+            r.Channel, r.Domains.Select(d => Reference.TermName(TaxonomyKind.LifeDomain, d)).ToList(),
+            r.PossibleDuplicate, r.NeedsInterpreter, r.LanguageCode, r.EasyLanguage)).ToList();
+    }
+
+    public string PageLink(int page) =>
+        $"?gemeente={Uri.EscapeDataString(Municipality ?? "")}&leefgebied={Uri.EscapeDataString(LifeDomain ?? "")}&signaal={Uri.EscapeDataString(Flag ?? "")}&volgorde={Uri.EscapeDataString(Sort ?? "")}&pagina={page}";
+}

@@ -1,0 +1,108 @@
+using Meedenker.Data;
+using Meedenker.Domain;
+using Meedenker.Web.Features.Shared;
+using Meedenker.Web.Features.Verwijzen;
+using Meedenker.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Meedenker.Web.Features.Cases;
+
+/// <summary>One request from the intake queue, read through the access check, with the decline action.</summary>
+[Authorize(Policy = Policies.CaseWork)]
+public sealed class RequestDetailModel(AppDbContext db, AccessCheck access, ReferenceData referenceData, TimeProvider time, ReferrerNotifier notifier) : FormPageModel
+{
+    public sealed record View(
+        Guid Id, string ReferenceCode, DateTimeOffset ReceivedAt, HelpRequestStatus Status, RequestChannel Channel, string? RelativeName,
+        string? FirstName, string? LastName, string? Phone, string? Email, string? Address, string Municipality, string? Neighbourhood, string? Postcode,
+        IReadOnlyList<string> LifeDomains, string? Question, ContactPreferences Preferences, ContactTimes Times, string? TimeNote,
+        string? LanguageCode, bool NeedsInterpreter, bool EasyLanguage, string? AccessibilityNeeds, string? SourceCode,
+        string? DuplicateOf, string? ReferrerName, string? ReferrerOrganization, ConsentMethod? ConsentMethod, ConsentGivenBy? ConsentGivenBy, DateTimeOffset? ConsentGivenAt);
+
+    public View? Item { get; private set; }
+    public ReferenceSnapshot Reference { get; private set; } = null!;
+
+    [BindProperty]
+    public string? DeclineReason { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var (decision, _) = await access.ForHelpRequestAsync(id, AccessAction.View, "help-request", "intake-triage", cancellationToken);
+        if (!decision.Allowed)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostDeclineAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var (decision, _) = await access.ForHelpRequestAsync(id, AccessAction.Change, "help-request", "intake-decline", cancellationToken);
+        if (!decision.Allowed || !User.IsInRole(StaffRoles.Coordinator))
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+        var reason = InputText.Clean(DeclineReason, multiline: true);
+        if (reason is null || reason.Length > 500)
+        {
+            ModelState.AddModelError(nameof(DeclineReason), Lang.Pick("Geef een reden van hoogstens 500 tekens. De inwoner en de verwijzer zien deze reden.",
+                "Give a reason of at most 500 characters. The resident and the referrer see this reason."));
+            await LoadAsync(id, cancellationToken);
+            return Page();
+        }
+        var request = await db.HelpRequests.Include(h => h.StatusChanges).SingleAsync(h => h.Id == id, cancellationToken);
+        try
+        {
+            request.Decline(reason, time.GetUtcNow());
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError(nameof(DeclineReason), Lang.Pick(e.Dutch, e.English));
+            await LoadAsync(id, cancellationToken);
+            return Page();
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await notifier.NotifyAsync(id, cancellationToken);
+        TempData["Message"] = Lang.Pick($"Vraag {request.ReferenceCode} is afgewezen.", $"Request {request.ReferenceCode} was declined.");
+        return RedirectToPage("/Cases/Queue");
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        Reference = await referenceData.GetAsync(cancellationToken);
+        Item = await db.HelpRequests.AsNoTracking().Where(h => h.Id == id)
+            .Join(db.Residents, h => h.ResidentId, r => r.Id, (h, r) => new { h, r })
+            .Select(x => new View(
+                x.h.Id, x.h.ReferenceCode, x.h.ReceivedAt, x.h.Status, x.h.Channel, x.h.RelativeName,
+                x.r.FirstName, x.r.LastName, x.r.Phone, x.r.Email, x.r.Address,
+                db.Municipalities.Where(m => m.Id == x.h.MunicipalityId).Select(m => m.Name).Single(),
+                db.Neighbourhoods.Where(n => n.Id == x.h.NeighbourhoodId).Select(n => n.Name).FirstOrDefault(),
+                x.h.Postcode, x.h.LifeDomains.Select(d => d.Code).ToList(), x.h.Question, x.h.ContactPreferences, x.h.ContactTimes, x.h.ContactTimeNote,
+                x.h.LanguageCode, x.h.NeedsInterpreter, x.h.EasyLanguage, x.h.AccessibilityNeeds, x.h.SourceCode,
+                db.HelpRequests.Where(o => o.Id == x.h.PossibleDuplicateOfId).Select(o => o.ReferenceCode).FirstOrDefault(),
+                db.Referrals.Where(f => f.HelpRequestId == x.h.Id).Select(f => f.ReferrerName).FirstOrDefault(),
+                db.Referrals.Where(f => f.HelpRequestId == x.h.Id).Select(f => f.ReferrerOrganizationName).FirstOrDefault(),
+                db.Referrals.Where(f => f.HelpRequestId == x.h.Id).Select(f => (ConsentMethod?)f.ConsentMethod).FirstOrDefault(),
+                db.Referrals.Where(f => f.HelpRequestId == x.h.Id).Select(f => (ConsentGivenBy?)f.ConsentGivenBy).FirstOrDefault(),
+                db.Referrals.Where(f => f.HelpRequestId == x.h.Id).Select(f => (DateTimeOffset?)f.ConsentGivenAt).FirstOrDefault()))
+            .SingleOrDefaultAsync(cancellationToken);
+        return Item is not null;
+    }
+
+    public static string Preferences(ContactPreferences preferences) => string.Join(", ", new[]
+    {
+        (ContactPreferences.Phone, Lang.Pick("bellen", "phone")),
+        (ContactPreferences.CallBack, Lang.Pick("terugbellen", "call back")),
+        (ContactPreferences.Email, Lang.Pick("e-mail", "e-mail")),
+        (ContactPreferences.Letter, Lang.Pick("brief", "letter")),
+        (ContactPreferences.HomeVisit, Lang.Pick("huisbezoek", "home visit")),
+    }.Where(p => preferences.HasFlag(p.Item1)).Select(p => p.Item2));
+
+    public static string Times(ContactTimes times) => string.Join(", ", new[]
+    {
+        (ContactTimes.Morning, Lang.Pick("ochtend", "morning")),
+        (ContactTimes.Afternoon, Lang.Pick("middag", "afternoon")),
+        (ContactTimes.Evening, Lang.Pick("avond", "evening")),
+    }.Where(p => times.HasFlag(p.Item1)).Select(p => p.Item2));
+}
