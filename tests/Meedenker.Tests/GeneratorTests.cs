@@ -74,6 +74,26 @@ public sealed class GeneratorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Drop_detector_flags_the_demo_shock_at_its_start_and_nothing_else()
+    {
+        await using var db = NewContext();
+        var received = await db.HelpRequests.Select(h => h.ReceivedAt).ToListAsync();
+        var first = new DateTimeOffset(Today.UtcDateTime.Date, TimeSpan.Zero).AddDays(-7 * 3 * 52);
+        var weekly = new int[3 * 52];
+        foreach (var at in received)
+        {
+            var week = (int)((at - first).TotalDays / 7);
+            if (week is >= 0 and < 3 * 52)
+            {
+                weekly[week]++;
+            }
+        }
+        var shockWeek = (int)((RegionGenerator.ShockStart(Today) - first).TotalDays / 7);
+
+        Assert.Equal([shockWeek], Meedenker.Web.Features.Monitoring.DropDetector.AlertWeeks(weekly));
+    }
+
+    [Fact]
     public async Task Cases_and_contacts_follow_the_requests()
     {
         await using var db = NewContext();
