@@ -119,7 +119,11 @@ public sealed class Program
         services.AddScoped<ReferenceData>();
         services.AddScoped<Features.Hulpvraag.Intake>();
         services.AddScoped<Features.Verwijzen.ReferrerNotifier>();
+        services.AddScoped<Features.Monitoring.IntakeFigures>();
         services.AddSingleton<Text>();
+        // Dutch has ë, é and ï: write them as they are instead of as character references.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 
         services.AddDataProtection()
             .SetApplicationName("Meedenker")

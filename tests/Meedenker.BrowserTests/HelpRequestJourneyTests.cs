@@ -148,3 +148,36 @@ public sealed partial class HelpRequestJourneyTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 }
+
+[Collection(BrowserSuite.Name)]
+public sealed class MonitorPageTests(BrowserFixture browser)
+{
+    [Theory]
+    [InlineData(true, 1280, 900)]
+    [InlineData(false, 320, 256)]
+    public async Task Monitor_is_accessible_and_complete_without_JavaScript(bool javaScript, int width, int height)
+    {
+        var municipality = await browser.App.CreateOrganizationAsync(OrganizationKind.Municipality);
+        var analyst = await browser.App.CreateStaffAsync(StaffRoles.MunicipalityAnalyst, municipality.Id, twoFactor: true);
+        var page = await browser.NewPageAsync(javaScript: true, width: width, height: height);
+        await browser.SignInAsync(page, analyst, "/monitor");
+        if (!javaScript)
+        {
+            // Same session, scripts off: the tables are the whole page.
+            var cookies = await page.Context.CookiesAsync();
+            var noScript = await browser.NewPageAsync(javaScript: false, width: width, height: height);
+            await noScript.Context.AddCookiesAsync(cookies.Select(c => new Microsoft.Playwright.Cookie { Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path }));
+            await noScript.GotoAsync(browser.BaseUrl + "/monitor");
+            Assert.Equal(2, await noScript.Locator("table").CountAsync());
+            var overflow = await noScript.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1");
+            Assert.False(overflow, "The monitor scrolls sideways at 320 px");
+            await noScript.Context.CloseAsync();
+        }
+        else
+        {
+            Assert.Contains("Monitor cliëntondersteuning: Borsele", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
+            await browser.AssertAccessibleAsync(page);
+        }
+        await page.Context.CloseAsync();
+    }
+}

@@ -39,3 +39,58 @@ public sealed class DemoModeTests(DemoFactory app) : IClassFixture<DemoFactory>
         Assert.Contains(DemoAccounts.All[0].Email, html, StringComparison.Ordinal);
     }
 }
+
+public sealed class MonitorTests(DemoFactory app) : IClassFixture<DemoFactory>
+{
+    private async Task<HttpClient> AnalystAsync()
+    {
+        var client = app.CreateBrowserlikeClient();
+        await client.PostFormAsync("/account/inloggen", new() { ["Email"] = "analist@demo.meedenker.test", ["Password"] = DemoAccounts.Password });
+        return client;
+    }
+
+    [Fact]
+    public async Task Demo_shock_is_flagged_on_the_monitor_with_suppressed_small_counts()
+    {
+        var start = Meedenker.Data.Generation.RegionGenerator.ShockStart(TimeProvider.System.GetUtcNow());
+        var client = await AnalystAsync();
+        var url = $"/monitor?van={start.AddDays(-21):yyyy-MM-dd}&tot={start.AddDays(56):yyyy-MM-dd}";
+
+        var html = await client.GetStringAsync(url);
+
+        Assert.Contains("Monitor cliëntondersteuning: Goes", html, StringComparison.Ordinal);
+        Assert.Contains("Plotselinge daling van het aantal hulpvragen", html, StringComparison.Ordinal);
+        Assert.Contains("&lt; 5", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Analyst_of_one_municipality_cannot_see_another_ones_figures()
+    {
+        var client = await AnalystAsync();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/monitor?gemeente=GM0664")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/monitor?gemeente=GM0716")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("van=2030-01-01&tot=2030-02-01")]
+    [InlineData("van=2026-05-01&tot=2026-01-01")]
+    [InlineData("van=gisteren")]
+    [InlineData("van=2019-01-01&tot=2026-01-01")]
+    public async Task Impossible_periods_get_a_message_and_the_default_view(string query)
+    {
+        var response = await (await AnalystAsync()).GetAsync("/monitor?" + query);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Je ziet nu de laatste 26 weken.", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Only_analysts_open_the_monitor()
+    {
+        var client = app.CreateBrowserlikeClient();
+        await client.PostFormAsync("/account/inloggen", new() { ["Email"] = "coordinator@demo.meedenker.test", ["Password"] = DemoAccounts.Password });
+        var response = await client.GetAsync("/monitor");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/account/geen-toegang", response.Headers.Location?.OriginalString, StringComparison.Ordinal);
+    }
+}
