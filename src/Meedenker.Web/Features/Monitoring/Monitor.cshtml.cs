@@ -40,7 +40,47 @@ public sealed class MonitorModel(AppDbContext db, IntakeFigures figures, Referen
     [BindProperty(SupportsGet = true, Name = "gemeente")]
     public string? Municipality { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken) ? Page() : StatusCode(StatusCodes.Status403Forbidden);
+
+    /// <summary>The weekly table as CSV (Dutch Excel: semicolons), suppressed exactly as on the page.</summary>
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+        return File(MonitorExport.Csv(ExportRows()), "text/csv; charset=utf-8", FileName("csv"));
+    }
+
+    public async Task<IActionResult> OnGetXlsxAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+        return File(MonitorExport.Xlsx(ExportRows()), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", FileName("xlsx"));
+    }
+
+    public string ExportQuery(string handler) =>
+        $"?handler={handler}&van={PeriodFrom:yyyy-MM-dd}&tot={PeriodTo:yyyy-MM-dd}" + (string.IsNullOrEmpty(Municipality) ? "" : $"&gemeente={Uri.EscapeDataString(Municipality)}");
+
+    private string FileName(string extension) =>
+        string.Create(CultureInfo.InvariantCulture, $"meedenker-hulpvragen-{PeriodFrom:yyyy-MM-dd}-{PeriodTo:yyyy-MM-dd}.{extension}");
+
+    private List<MonitorExport.WeekRow> ExportRows()
+    {
+        var rows = new List<MonitorExport.WeekRow>();
+        for (var i = 0; i < Figures.Weeks.Count; i++)
+        {
+            rows.Add(new MonitorExport.WeekRow(Figures.Weeks[i].Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), IntakeFigures.IsoWeek(Figures.Weeks[i].Start),
+                Cell(Weekly.Cells[i, 0]), Cell(Weekly.Cells[i, 1]), Cell(Weekly.Cells[i, 2]), Cell(Weekly.RowTotals[i]), Figures.Checks[i].IsDrop));
+        }
+        rows.Add(new MonitorExport.WeekRow(Lang.Pick("totaal", "total"), null, Cell(Weekly.ColumnTotals[0]), Cell(Weekly.ColumnTotals[1]), Cell(Weekly.ColumnTotals[2]), Cell(Weekly.GrandTotal), false));
+        return rows;
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
         Reference = await referenceData.GetAsync(cancellationToken);
         Scope = await ScopeAsync(cancellationToken);
@@ -50,7 +90,7 @@ public sealed class MonitorModel(AppDbContext db, IntakeFigures figures, Referen
             if (Scope.MunicipalityId is not null && asked?.Id != Scope.MunicipalityId)
             {
                 // Each municipality sees its own figures only.
-                return StatusCode(StatusCodes.Status403Forbidden);
+                return false;
             }
             if (asked is not null)
             {
@@ -95,7 +135,7 @@ public sealed class MonitorModel(AppDbContext db, IntakeFigures figures, Referen
             var region = await figures.LoadAsync(new MonitorScope(null, ""), PeriodFrom, PeriodTo, domains, cancellationToken);
             RegionDrop = region.Checks.FirstOrDefault(c => c.IsDrop);
         }
-        return Page();
+        return true;
     }
 
     private async Task<MonitorScope> ScopeAsync(CancellationToken cancellationToken)
