@@ -120,6 +120,7 @@ public sealed class Program
         services.AddScoped<Features.Hulpvraag.Intake>();
         services.AddScoped<Features.Verwijzen.ReferrerNotifier>();
         services.AddScoped<Features.Monitoring.IntakeFigures>();
+        services.AddScoped<Features.Cases.Matching>();
         services.AddSingleton<Text>();
         // Dutch has ë, é and ï: write them as they are instead of as character references.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>

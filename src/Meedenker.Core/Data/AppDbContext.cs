@@ -25,6 +25,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<IntakeRoute> IntakeRoutes => Set<IntakeRoute>();
     public DbSet<IntakeAssignment> IntakeAssignments => Set<IntakeAssignment>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<SelfRelianceScore> SelfRelianceScores => Set<SelfRelianceScore>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public bool IsSqlite => Database.ProviderName == DatabaseSetup.SqliteProviderName;
@@ -184,6 +185,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         builder.Entity<Case>(e =>
         {
             e.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(c => c.OfferDeclineReason).HasMaxLength(500);
+            e.Property(c => c.Version).IsConcurrencyToken();
+            e.HasIndex(c => c.HelpRequestId);
             e.HasIndex(c => new { c.OrganizationId, c.Status, c.OpenedAt });
             e.HasIndex(c => new { c.SupporterId, c.Status });
             e.HasIndex(c => c.ResidentId);
@@ -199,6 +203,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
             e.Property(c => c.Note).HasMaxLength(2000);
             e.HasIndex(c => new { c.CaseId, c.At });
             e.HasOne<Case>().WithMany().HasForeignKey(c => c.CaseId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<SelfRelianceScore>(e =>
+        {
+            e.Property(s => s.LifeDomainCode).HasMaxLength(50);
+            e.Property(s => s.Moment).HasConversion<string>().HasMaxLength(20);
+            e.HasIndex(s => new { s.CaseId, s.At });
+            e.HasOne<Case>().WithMany().HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<AccessLogEntry>(e =>

@@ -4,9 +4,23 @@ public enum CaseStatus
 {
     Open = 1,
     Closed = 2,
+    /// <summary>Offered to a supporter by the coordinator; not yet accepted.</summary>
+    Offered = 3,
+    /// <summary>The supporter said no; the request is back in the queue.</summary>
+    OfferDeclined = 4,
 }
 
-/// <summary>The support given on one or more help requests (casus, traject).</summary>
+public enum SelfRelianceMoment
+{
+    Start = 1,
+    During = 2,
+    Close = 3,
+}
+
+/// <summary>
+/// The support given on one or more help requests (casus, traject). It starts as an offer to a supporter,
+/// becomes open when they accept, and holds the contacts and self-reliance scores.
+/// </summary>
 public sealed class Case
 {
     public Guid Id { get; set; }
@@ -21,6 +35,129 @@ public sealed class Case
     /// <summary>Self-reliance (zelfredzaamheid) 1–5 at start and close, for outcome monitoring.</summary>
     public int? SelfRelianceStart { get; set; }
     public int? SelfRelianceClose { get; set; }
+    public DateTimeOffset? OfferedAt { get; set; }
+    public DateTimeOffset? OfferDeclinedAt { get; set; }
+    public string? OfferDeclineReason { get; set; }
+    /// <summary>Changes on every save, so a second person's save of an older copy is refused, not silently applied.</summary>
+    public Guid Version { get; set; }
+
+    public const int MaxNote = 2000;
+
+    /// <summary>The coordinator offers a new request to a supporter of their organisation.</summary>
+    public static Case Offer(HelpRequest request, Guid organizationId, Guid supporterId, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Status != HelpRequestStatus.Received)
+        {
+            throw new DomainException("Deze vraag is niet meer nieuw en kan niet worden toegewezen.", "This request is no longer new and cannot be assigned.");
+        }
+        return new Case
+        {
+            Id = Guid.NewGuid(),
+            HelpRequestId = request.Id,
+            ResidentId = request.ResidentId,
+            OrganizationId = organizationId,
+            SupporterId = supporterId,
+            OfferedAt = now,
+            OpenedAt = now,
+            Status = CaseStatus.Offered,
+            Version = Guid.NewGuid(),
+        };
+    }
+
+    /// <summary>The supporter accepts: the case opens and the first-contact clock runs (the referrer sees "accepted").</summary>
+    public void Accept(HelpRequest request, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (Status != CaseStatus.Offered)
+        {
+            throw new DomainException("Dit aanbod staat niet meer open.", "This offer is no longer open.");
+        }
+        request.Match(OrganizationId, SupporterId, now);
+        Status = CaseStatus.Open;
+        OpenedAt = now;
+        Version = Guid.NewGuid();
+    }
+
+    /// <summary>The supporter declines, with a reason for the coordinator; the request goes back to the queue.</summary>
+    public void DeclineOffer(string reason, DateTimeOffset now)
+    {
+        if (Status != CaseStatus.Offered)
+        {
+            throw new DomainException("Dit aanbod staat niet meer open.", "This offer is no longer open.");
+        }
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 500)
+        {
+            throw new DomainException("Geef een reden van hoogstens 500 tekens.", "Give a reason of at most 500 characters.");
+        }
+        Status = CaseStatus.OfferDeclined;
+        OfferDeclinedAt = now;
+        OfferDeclineReason = reason.Trim();
+        Version = Guid.NewGuid();
+    }
+
+    /// <summary>Records a contact; the first one also tells the request (and so the referrer) that contact was made.</summary>
+    public Contact RecordContact(HelpRequest request, DateTimeOffset at, ContactMode mode, int minutes, string? note, Guid recordedBy, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (Status != CaseStatus.Open)
+        {
+            throw new DomainException("Contacten leg je vast in een open casus.", "Contacts are recorded in an open case.");
+        }
+        if (at > now.AddMinutes(5))
+        {
+            throw new DomainException("Een contact kan niet in de toekomst liggen.", "A contact cannot be in the future.");
+        }
+        if (at < OpenedAt.AddDays(-1))
+        {
+            throw new DomainException("Dit contact ligt voor het begin van de casus.", "This contact is before the start of the case.");
+        }
+        if (minutes is < 1 or > 600)
+        {
+            throw new DomainException("De duur is 1 tot 600 minuten.", "The duration is 1 to 600 minutes.");
+        }
+        if (note is { Length: > MaxNote })
+        {
+            throw new DomainException($"De notitie is te lang (hoogstens {MaxNote} tekens).", $"The note is too long (at most {MaxNote} characters).");
+        }
+        if (FirstContactAt is null)
+        {
+            FirstContactAt = at;
+            request.RecordFirstContact(at);
+        }
+        Version = Guid.NewGuid();
+        return new Contact { Id = Guid.NewGuid(), CaseId = Id, At = at, Mode = mode, DurationMinutes = minutes, Note = note, RecordedById = recordedBy };
+    }
+
+    public SelfRelianceScore RecordSelfReliance(string lifeDomainCode, SelfRelianceMoment moment, int score, Guid recordedBy, DateTimeOffset now)
+    {
+        if (Status != CaseStatus.Open)
+        {
+            throw new DomainException("Scores leg je vast in een open casus.", "Scores are recorded in an open case.");
+        }
+        if (score is < 1 or > 5)
+        {
+            throw new DomainException("De score is 1 tot en met 5.", "The score is 1 to 5.");
+        }
+        if (moment == SelfRelianceMoment.Start)
+        {
+            SelfRelianceStart ??= score;
+        }
+        Version = Guid.NewGuid();
+        return new SelfRelianceScore { Id = Guid.NewGuid(), CaseId = Id, LifeDomainCode = lifeDomainCode, Moment = moment, Score = score, At = now, RecordedById = recordedBy };
+    }
+}
+
+/// <summary>Self-reliance (zelfredzaamheid) on the 5-level scale for one life domain at one moment.</summary>
+public sealed class SelfRelianceScore
+{
+    public Guid Id { get; set; }
+    public Guid CaseId { get; set; }
+    public required string LifeDomainCode { get; set; }
+    public SelfRelianceMoment Moment { get; set; }
+    public int Score { get; set; }
+    public DateTimeOffset At { get; set; }
+    public Guid? RecordedById { get; set; }
 }
 
 public enum ContactMode
@@ -42,4 +179,5 @@ public sealed class Contact
     public ContactMode Mode { get; set; }
     public int DurationMinutes { get; set; }
     public string? Note { get; set; }
+    public Guid? RecordedById { get; set; }
 }

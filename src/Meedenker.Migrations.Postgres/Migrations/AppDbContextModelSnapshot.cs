@@ -151,6 +151,16 @@ namespace Meedenker.Migrations.Postgres.Migrations
                     b.Property<Guid>("HelpRequestId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("OfferDeclineReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("OfferDeclinedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("OfferedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset>("OpenedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -172,6 +182,10 @@ namespace Meedenker.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(20)");
 
                     b.Property<Guid?>("SupporterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
@@ -210,6 +224,9 @@ namespace Meedenker.Migrations.Postgres.Migrations
                     b.Property<string>("Note")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("uuid");
 
                     b.HasKey("Id");
 
@@ -659,6 +676,41 @@ namespace Meedenker.Migrations.Postgres.Migrations
                     b.ToTable("Residents");
                 });
 
+            modelBuilder.Entity("Meedenker.Domain.SelfRelianceScore", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("LifeDomainCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Moment")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "At");
+
+                    b.ToTable("SelfRelianceScores");
+                });
+
             modelBuilder.Entity("Meedenker.Domain.StaffUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1095,6 +1147,15 @@ namespace Meedenker.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("NeighbourhoodId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.SelfRelianceScore", b =>
+                {
+                    b.HasOne("Meedenker.Domain.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Meedenker.Domain.StaffUser", b =>

@@ -47,6 +47,26 @@ public sealed class AccessCheck(AppDbContext db, IHttpContextAccessor http, Time
         return (decision, decision.Allowed ? residentId : null);
     }
 
+    /// <summary>A case file: the coordinators of its organisation and the supporter it is assigned to.</summary>
+    public async Task<AccessDecision> ForCaseAsync(Guid caseId, AccessAction action, string resource, string purpose, CancellationToken cancellationToken = default)
+    {
+        var user = http.HttpContext?.User ?? new ClaimsPrincipal();
+        var found = await db.Cases.Where(c => c.Id == caseId).Select(c => new { c.ResidentId, c.OrganizationId, c.SupporterId }).SingleOrDefaultAsync(cancellationToken);
+        var userId = StaffClaims.UserIdOf(user);
+        var decision = found switch
+        {
+            null => new AccessDecision(false, "no-such-case"),
+            _ when user.IsInRole(StaffRoles.Coordinator) && StaffClaims.OrganizationOf(user) == found.OrganizationId => new AccessDecision(true, "coordinator-of-organization"),
+            _ when user.IsInRole(StaffRoles.Supporter) && userId is not null && found.SupporterId == userId => new AccessDecision(true, "assigned-supporter"),
+            _ => new AccessDecision(false, "not-assigned"),
+        };
+        var entry = AccessLogEntry.Record(time.GetUtcNow(), userId, user.Identity?.Name ?? "anonymous", StaffClaims.RoleOf(user), StaffClaims.OrganizationOf(user),
+            found?.ResidentId, caseId, action, resource, purpose, decision.Allowed ? AccessOutcome.Allowed : AccessOutcome.Denied, decision.Reason, http.HttpContext?.TraceIdentifier);
+        db.AccessLog.Add(entry);
+        await db.SaveChangesAsync(cancellationToken);
+        return decision;
+    }
+
     private async Task<AccessDecision> DecideAsync(ClaimsPrincipal user, Guid residentId, CancellationToken cancellationToken)
     {
         var userId = StaffClaims.UserIdOf(user);

@@ -11,8 +11,17 @@ namespace Meedenker.Web.Features.Cases;
 
 /// <summary>One request from the intake queue, read through the access check, with the decline action.</summary>
 [Authorize(Policy = Policies.CaseWork)]
-public sealed class RequestDetailModel(AppDbContext db, AccessCheck access, ReferenceData referenceData, TimeProvider time, ReferrerNotifier notifier) : FormPageModel
+public sealed class RequestDetailModel(AppDbContext db, AccessCheck access, ReferenceData referenceData, TimeProvider time, ReferrerNotifier notifier, Matching matching) : FormPageModel
 {
+    public sealed record OfferRow(string Supporter, CaseStatus Status, DateTimeOffset? OfferedAt, string? DeclineReason);
+
+    public IReadOnlyList<MatchCandidate> Candidates { get; private set; } = [];
+    public IReadOnlyList<OfferRow> Offers { get; private set; } = [];
+    public bool HasOpenOffer => Offers.Any(o => o.Status == CaseStatus.Offered);
+
+    [BindProperty]
+    public Guid? SupporterId { get; set; }
+
     public sealed record View(
         Guid Id, string ReferenceCode, DateTimeOffset ReceivedAt, HelpRequestStatus Status, RequestChannel Channel, string? RelativeName,
         string? FirstName, string? LastName, string? Phone, string? Email, string? Address, string Municipality, string? Neighbourhood, string? Postcode,
@@ -68,9 +77,55 @@ public sealed class RequestDetailModel(AppDbContext db, AccessCheck access, Refe
         return RedirectToPage("/Cases/Queue");
     }
 
+    public async Task<IActionResult> OnPostOfferAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var (decision, _) = await access.ForHelpRequestAsync(id, AccessAction.Change, "help-request", "intake-assign", cancellationToken);
+        if (!decision.Allowed || !User.IsInRole(StaffRoles.Coordinator))
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+        var organizationId = StaffClaims.OrganizationOf(User)!.Value;
+        var request = await db.HelpRequests.Include(h => h.LifeDomains).SingleAsync(h => h.Id == id, cancellationToken);
+        var candidates = await matching.RankAsync(request, organizationId, cancellationToken);
+        if (SupporterId is null || candidates.All(c => c.UserId != SupporterId))
+        {
+            ModelState.AddModelError(nameof(SupporterId), Lang.Pick("Kies een meedenker uit de lijst.", "Choose a supporter from the list."));
+            await LoadAsync(id, cancellationToken);
+            return Page();
+        }
+        if (await db.Cases.AnyAsync(c => c.HelpRequestId == id && c.Status == CaseStatus.Offered, cancellationToken))
+        {
+            ModelState.AddModelError(nameof(SupporterId), Lang.Pick("Deze vraag is al aangeboden. Wacht op het antwoord van de meedenker.", "This request has already been offered. Wait for the supporter's answer."));
+            await LoadAsync(id, cancellationToken);
+            return Page();
+        }
+        try
+        {
+            db.Cases.Add(Case.Offer(request, organizationId, SupporterId.Value, time.GetUtcNow()));
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError(nameof(SupporterId), Lang.Pick(e.Dutch, e.English));
+            await LoadAsync(id, cancellationToken);
+            return Page();
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        var name = candidates.Single(c => c.UserId == SupporterId).Name;
+        TempData["Message"] = Lang.Pick($"Vraag {request.ReferenceCode} is aangeboden aan {name}.", $"Request {request.ReferenceCode} was offered to {name}.");
+        return RedirectToPage("/Cases/Queue");
+    }
+
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
         Reference = await referenceData.GetAsync(cancellationToken);
+        Offers = await db.Cases.AsNoTracking().Where(c => c.HelpRequestId == id)
+            .Join(db.Users, c => c.SupporterId, u => u.Id, (c, u) => new OfferRow(u.DisplayName, c.Status, c.OfferedAt, c.OfferDeclineReason))
+            .ToListAsync(cancellationToken);
+        if (User.IsInRole(StaffRoles.Coordinator) && StaffClaims.OrganizationOf(User) is { } organizationId
+            && await db.HelpRequests.Include(h => h.LifeDomains).AsNoTracking().SingleOrDefaultAsync(h => h.Id == id, cancellationToken) is { Status: HelpRequestStatus.Received } request)
+        {
+            Candidates = await matching.RankAsync(request, organizationId, cancellationToken);
+        }
         Item = await db.HelpRequests.AsNoTracking().Where(h => h.Id == id)
             .Join(db.Residents, h => h.ResidentId, r => r.Id, (h, r) => new { h, r })
             .Select(x => new View(
