@@ -178,7 +178,7 @@ public static class Search
         {
             return "";
         }
-        var decomposed = text.Normalize(NormalizationForm.FormKD);
+        var decomposed = WithoutLoneSurrogates(text).Normalize(NormalizationForm.FormKD);
         var builder = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {
@@ -201,6 +201,25 @@ public static class Search
             }
         }
         return builder.ToString().Trim();
+    }
+
+    /// <summary>Broken UTF-16 (a half surrogate pair) cannot be normalised; it carries no meaning, so it goes.</summary>
+    private static string WithoutLoneSurrogates(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                builder.Append(c).Append(text[++i]);
+            }
+            else if (!char.IsSurrogate(c))
+            {
+                builder.Append(c);
+            }
+        }
+        return builder.ToString();
     }
 
     /// <summary>The words of a search query, at most <see cref="MaxTerms"/>, each cut to <see cref="MaxTermLength"/>.</summary>
