@@ -143,6 +143,7 @@ public sealed class Program
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(RateLimitPolicies.PublicForms, context => PerClient(context, s => s.PublicFormsPerMinute));
             o.AddPolicy(RateLimitPolicies.Login, context => PerClient(context, s => s.LoginPerMinute));
+            o.AddPolicy(Features.Directory.HsdsApi.RateLimitPolicy, context => PerClient(context, s => s.HsdsPerMinute));
         });
 
         services.Configure<ForwardedHeadersOptions>(o =>
@@ -211,6 +212,7 @@ public sealed class Program
         app.MapScalarApiReference("/api/docs", o => o.WithOpenApiRoutePattern("/openapi/{documentName}.json").WithTitle("Meedenker API"));
         app.MapLanguageSwitch();
         app.MapMeedenkerApi();
+        Features.Directory.HsdsApi.MapHsdsApi(app);
         app.MapRazorPages();
     }
 }

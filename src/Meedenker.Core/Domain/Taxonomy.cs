@@ -50,7 +50,7 @@ public static class Taxonomies
         new(kind, NameBasedId("meedenker-taxonomy:" + code), code, nl, en);
 
     /// <summary>A stable version-5-style UUID from a name, so ids never depend on insertion order.</summary>
-    internal static Guid NameBasedId(string name)
+    public static Guid NameBasedId(string name)
     {
         var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(name));
         var bytes = hash.AsSpan(0, 16).ToArray();

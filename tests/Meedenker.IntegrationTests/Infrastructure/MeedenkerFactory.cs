@@ -44,6 +44,7 @@ public class MeedenkerFactory : WebApplicationFactory<Web.Program>
         builder.UseSetting("Demo:Enabled", Demo ? "true" : "false");
         builder.UseSetting("RateLimits:LoginPerMinute", "10000");
         builder.UseSetting("RateLimits:PublicFormsPerMinute", "10000");
+        builder.UseSetting("RateLimits:HsdsPerMinute", "10000");
         builder.UseSetting("Mail:PickupDirectory", MailFolder);
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
     }
