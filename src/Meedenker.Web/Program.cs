@@ -155,6 +155,7 @@ public sealed class Program
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(RateLimitPolicies.PublicForms, context => PerClient(context, s => s.PublicFormsPerMinute));
             o.AddPolicy(RateLimitPolicies.Login, context => PerClient(context, s => s.LoginPerMinute));
+            o.AddPolicy(Features.Directory.HsdsApi.RateLimitPolicy, context => PerClient(context, s => s.HsdsPerMinute));
         });
 
         services.Configure<ForwardedHeadersOptions>(o =>
@@ -230,6 +231,7 @@ public sealed class Program
         app.MapMeedenkerApi();
         app.MapHelpRequestApi();
         app.MapReferralApi();
+        Features.Directory.HsdsApi.MapHsdsApi(app);
         app.MapRazorPages();
     }
 }

@@ -133,6 +133,26 @@ public sealed class GeneratorTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task Every_client_support_organisation_has_services_at_a_location_with_opening_hours_and_every_supporter_a_profile()
+    {
+        await using var db = NewContext();
+        var supportOrganizations = await db.Organizations.Where(o => o.Kind == OrganizationKind.SupportA || o.Kind == OrganizationKind.SupportB || o.Kind == OrganizationKind.SupportC).Select(o => o.Id).ToListAsync();
+        var withServices = await db.Services.Select(s => s.OrganizationId).Distinct().ToListAsync();
+        Assert.Equal(supportOrganizations.Order(), withServices.Order());
+        Assert.Equal(_result!.Services, await db.Services.CountAsync());
+        Assert.Equal(0, await db.Services.CountAsync(s => !db.ServiceAtLocations.Any(l => l.ServiceId == s.Id)));
+        Assert.Equal(0, await db.Services.CountAsync(s => !s.Areas.Any() || !s.Terms.Any()));
+        Assert.Equal(0, await db.Locations.CountAsync(l => !l.Schedules.Any()));
+        Assert.Equal(0, await db.Services.CountAsync(s => s.SearchText == ""));
+        Assert.True(await db.SearchSynonymGroups.AnyAsync());
+
+        var supporters = await db.Users.CountAsync(u => u.SupporterKind != null);
+        Assert.Equal(supporters, await db.SupporterProfiles.CountAsync());
+        Assert.Equal(0, await db.SupporterProfiles.CountAsync(p => !p.Expertise.Any() || !p.Municipalities.Any() || !p.Terms.Any()));
+        Assert.True(await db.SupporterProfiles.AnyAsync(p => p.AvailableEvenings));
+    }
+
     [Theory]
     [InlineData("Coördinator Zeeuwse Ümit", "coordinator-zeeuwse-umit")]
     [InlineData("'s-Heerenhoek", "s-heerenhoek")]

@@ -14,6 +14,15 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Neighbourhood> Neighbourhoods => Set<Neighbourhood>();
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<TaxonomyTerm> TaxonomyTerms => Set<TaxonomyTerm>();
+    public DbSet<Service> Services => Set<Service>();
+    public DbSet<ServiceTerm> ServiceTerms => Set<ServiceTerm>();
+    public DbSet<ServiceArea> ServiceAreas => Set<ServiceArea>();
+    public DbSet<Location> Locations => Set<Location>();
+    public DbSet<ServiceAtLocation> ServiceAtLocations => Set<ServiceAtLocation>();
+    public DbSet<Schedule> Schedules => Set<Schedule>();
+    public DbSet<Phone> Phones => Set<Phone>();
+    public DbSet<SearchSynonymGroup> SearchSynonymGroups => Set<SearchSynonymGroup>();
+    public DbSet<SupporterProfile> SupporterProfiles => Set<SupporterProfile>();
     public DbSet<Resident> Residents => Set<Resident>();
     public DbSet<HelpRequest> HelpRequests => Set<HelpRequest>();
     public DbSet<Case> Cases => Set<Case>();
@@ -73,6 +82,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
             e.Property(o => o.Email).HasMaxLength(254);
             e.Property(o => o.Phone).HasMaxLength(30);
             e.Property(o => o.Website).HasMaxLength(300);
+            e.Property(o => o.Description).HasMaxLength(2000);
             e.HasOne<Municipality>().WithMany().HasForeignKey(o => o.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
         });
 
@@ -84,6 +94,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
             e.Property(t => t.NameEn).HasMaxLength(200);
             e.HasIndex(t => new { t.Taxonomy, t.Code }).IsUnique();
         });
+
+        ConfigureDirectory(builder);
 
         builder.Entity<Resident>(e =>
         {
@@ -228,6 +240,120 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
             e.HasIndex(a => new { a.ResidentId, a.At });
             e.HasIndex(a => new { a.UserId, a.At });
             e.HasIndex(a => a.At);
+        });
+    }
+
+    private static void ConfigureDirectory(ModelBuilder builder)
+    {
+        builder.Entity<Service>(e =>
+        {
+            e.Property(s => s.Name).HasMaxLength(200);
+            e.Property(s => s.Description).HasMaxLength(4000);
+            e.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(s => s.FeesDescription).HasMaxLength(1000);
+            e.Property(s => s.ApplicationProcess).HasMaxLength(2000);
+            e.Property(s => s.Email).HasMaxLength(254);
+            e.Property(s => s.Url).HasMaxLength(300);
+            e.Property(s => s.SearchText).HasMaxLength(8000);
+            e.HasIndex(s => new { s.Status, s.Name });
+            e.HasIndex(s => s.OrganizationId);
+            e.HasIndex(s => s.LastModified);
+            e.HasOne(s => s.Organization).WithMany().HasForeignKey(s => s.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(s => s.Terms).WithOne().HasForeignKey(t => t.ServiceId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(s => s.Areas).WithOne().HasForeignKey(a => a.ServiceId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(s => s.Locations).WithOne(l => l.Service).HasForeignKey(l => l.ServiceId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(s => s.Phones).WithOne().HasForeignKey(p => p.ServiceId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(s => s.Schedules).WithOne().HasForeignKey(p => p.ServiceId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ServiceTerm>(e =>
+        {
+            e.HasIndex(t => new { t.ServiceId, t.TaxonomyTermId }).IsUnique();
+            e.HasIndex(t => new { t.TaxonomyTermId, t.ServiceId });
+            e.HasOne(t => t.TaxonomyTerm).WithMany().HasForeignKey(t => t.TaxonomyTermId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<ServiceArea>(e =>
+        {
+            e.HasIndex(a => new { a.ServiceId, a.MunicipalityId }).IsUnique();
+            e.HasIndex(a => new { a.MunicipalityId, a.ServiceId });
+            e.HasOne(a => a.Municipality).WithMany().HasForeignKey(a => a.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Location>(e =>
+        {
+            e.Property(l => l.Name).HasMaxLength(200);
+            e.Property(l => l.Address).HasMaxLength(200);
+            e.Property(l => l.PostalCode).HasMaxLength(10);
+            e.Property(l => l.City).HasMaxLength(100);
+            e.Property(l => l.Accessibility).HasMaxLength(1000);
+            e.Property(l => l.Transportation).HasMaxLength(1000);
+            e.HasOne<Organization>().WithMany().HasForeignKey(l => l.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(l => l.Municipality).WithMany().HasForeignKey(l => l.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(l => l.Schedules).WithOne().HasForeignKey(s => s.LocationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ServiceAtLocation>(e =>
+        {
+            e.Property(s => s.Description).HasMaxLength(1000);
+            e.HasIndex(s => new { s.ServiceId, s.LocationId }).IsUnique();
+            e.HasOne(s => s.Location).WithMany().HasForeignKey(s => s.LocationId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Schedule>(e =>
+        {
+            e.Property(s => s.Day).HasConversion<int>();
+            e.Property(s => s.Description).HasMaxLength(500);
+            e.Ignore(s => s.ByDay);
+            e.Ignore(s => s.IsEvening);
+            e.Ignore(s => s.IsWeekend);
+        });
+
+        builder.Entity<Phone>(e =>
+        {
+            e.Property(p => p.Number).HasMaxLength(30);
+            e.Property(p => p.Description).HasMaxLength(200);
+            e.HasOne<Organization>().WithMany().HasForeignKey(p => p.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Location>().WithMany().HasForeignKey(p => p.LocationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<SearchSynonymGroup>(e =>
+        {
+            e.Property(s => s.Words).HasMaxLength(1000);
+            e.Ignore(s => s.WordList);
+        });
+
+        builder.Entity<SupporterProfile>(e =>
+        {
+            e.Property(p => p.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(p => p.Capacity);
+            e.Property(p => p.Training).HasMaxLength(2000);
+            e.HasIndex(p => p.UserId).IsUnique();
+            e.HasIndex(p => p.OrganizationId);
+            e.HasOne<StaffUser>().WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Organization>().WithMany().HasForeignKey(p => p.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(p => p.Terms).WithOne().HasForeignKey(t => t.ProfileId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(p => p.Expertise).WithOne().HasForeignKey(t => t.ProfileId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(p => p.Municipalities).WithOne().HasForeignKey(t => t.ProfileId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<SupporterTerm>(e =>
+        {
+            e.HasKey(t => new { t.ProfileId, t.TaxonomyTermId });
+            e.HasOne<TaxonomyTerm>().WithMany().HasForeignKey(t => t.TaxonomyTermId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<SupporterExpertise>(e =>
+        {
+            e.HasKey(t => new { t.ProfileId, t.TargetGroupTermId, t.LifeDomainTermId });
+            e.HasOne<TaxonomyTerm>().WithMany().HasForeignKey(t => t.TargetGroupTermId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<TaxonomyTerm>().WithMany().HasForeignKey(t => t.LifeDomainTermId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<SupporterMunicipality>(e =>
+        {
+            e.HasKey(t => new { t.ProfileId, t.MunicipalityId });
+            e.HasOne<Municipality>().WithMany().HasForeignKey(t => t.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
         });
     }
 }

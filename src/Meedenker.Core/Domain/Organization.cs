@@ -24,6 +24,8 @@ public sealed class Organization
     public string? Email { get; set; }
     public string? Phone { get; set; }
     public string? Website { get; set; }
+    /// <summary>What the organisation does, in plain words for residents (shown on the social map).</summary>
+    public string? Description { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 
     public bool GivesClientSupport => Kind is OrganizationKind.SupportA or OrganizationKind.SupportB or OrganizationKind.SupportC;

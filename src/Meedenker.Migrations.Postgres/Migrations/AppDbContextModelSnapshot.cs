@@ -453,6 +453,55 @@ namespace Meedenker.Migrations.Postgres.Migrations
                     b.ToTable("IntakeRoutes");
                 });
 
+            modelBuilder.Entity("Meedenker.Domain.Location", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Accessibility")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("City")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PostalCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Transportation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("Locations");
+                });
+
             modelBuilder.Entity("Meedenker.Domain.Municipality", b =>
                 {
                     b.Property<Guid>("Id")
@@ -521,6 +570,10 @@ namespace Meedenker.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("Email")
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
@@ -551,6 +604,41 @@ namespace Meedenker.Migrations.Postgres.Migrations
                     b.HasIndex("MunicipalityId");
 
                     b.ToTable("Organizations");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.Phone", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("LocationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ServiceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LocationId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("ServiceId");
+
+                    b.ToTable("Phones");
                 });
 
             modelBuilder.Entity("Meedenker.Domain.Referral", b =>
@@ -676,6 +764,56 @@ namespace Meedenker.Migrations.Postgres.Migrations
                     b.ToTable("Residents");
                 });
 
+            modelBuilder.Entity("Meedenker.Domain.Schedule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<TimeOnly>("ClosesAt")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid?>("LocationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<TimeOnly>("OpensAt")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<Guid?>("ServiceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LocationId");
+
+                    b.HasIndex("ServiceId");
+
+                    b.ToTable("Schedules");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.SearchSynonymGroup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Words")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SearchSynonymGroups");
+                });
+
             modelBuilder.Entity("Meedenker.Domain.SelfRelianceScore", b =>
                 {
                     b.Property<Guid>("Id")
@@ -709,6 +847,137 @@ namespace Meedenker.Migrations.Postgres.Migrations
                     b.HasIndex("CaseId", "At");
 
                     b.ToTable("SelfRelianceScores");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.Service", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ApplicationProcess")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("FeesDescription")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<bool>("IsFree")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("LastModified")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastModified");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("Status", "Name");
+
+                    b.ToTable("Services");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.ServiceArea", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId", "ServiceId");
+
+                    b.HasIndex("ServiceId", "MunicipalityId")
+                        .IsUnique();
+
+                    b.ToTable("ServiceAreas");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.ServiceAtLocation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("LocationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LocationId");
+
+                    b.HasIndex("ServiceId", "LocationId")
+                        .IsUnique();
+
+                    b.ToTable("ServiceAtLocations");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.ServiceTerm", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TaxonomyTermId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceId", "TaxonomyTermId")
+                        .IsUnique();
+
+                    b.HasIndex("TaxonomyTermId", "ServiceId");
+
+                    b.ToTable("ServiceTerms");
                 });
 
             modelBuilder.Entity("Meedenker.Domain.StaffUser", b =>
@@ -803,6 +1072,96 @@ namespace Meedenker.Migrations.Postgres.Migrations
                     b.HasIndex("OrganizationId");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.SupporterExpertise", b =>
+                {
+                    b.Property<Guid>("ProfileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TargetGroupTermId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("LifeDomainTermId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ProfileId", "TargetGroupTermId", "LifeDomainTermId");
+
+                    b.HasIndex("LifeDomainTermId");
+
+                    b.HasIndex("TargetGroupTermId");
+
+                    b.ToTable("SupporterExpertise");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.SupporterMunicipality", b =>
+                {
+                    b.Property<Guid>("ProfileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ProfileId", "MunicipalityId");
+
+                    b.HasIndex("MunicipalityId");
+
+                    b.ToTable("SupporterMunicipality");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.SupporterProfile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("AvailableEvenings")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("AvailableWeekends")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Training")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("SupporterProfiles");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.SupporterTerm", b =>
+                {
+                    b.Property<Guid>("ProfileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TaxonomyTermId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ProfileId", "TaxonomyTermId");
+
+                    b.HasIndex("TaxonomyTermId");
+
+                    b.ToTable("SupporterTerm");
                 });
 
             modelBuilder.Entity("Meedenker.Domain.TaxonomyTerm", b =>
@@ -1103,6 +1462,23 @@ namespace Meedenker.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Meedenker.Domain.Location", b =>
+                {
+                    b.HasOne("Meedenker.Domain.Municipality", "Municipality")
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Meedenker.Domain.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Municipality");
+                });
+
             modelBuilder.Entity("Meedenker.Domain.Neighbourhood", b =>
                 {
                     b.HasOne("Meedenker.Domain.Municipality", null)
@@ -1119,6 +1495,24 @@ namespace Meedenker.Migrations.Postgres.Migrations
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.Phone", b =>
+                {
+                    b.HasOne("Meedenker.Domain.Location", null)
+                        .WithMany()
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Meedenker.Domain.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Meedenker.Domain.Service", null)
+                        .WithMany("Phones")
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Meedenker.Domain.Referral", b =>
@@ -1149,6 +1543,19 @@ namespace Meedenker.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Meedenker.Domain.Schedule", b =>
+                {
+                    b.HasOne("Meedenker.Domain.Location", null)
+                        .WithMany("Schedules")
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Meedenker.Domain.Service", null)
+                        .WithMany("Schedules")
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("Meedenker.Domain.SelfRelianceScore", b =>
                 {
                     b.HasOne("Meedenker.Domain.Case", null)
@@ -1156,6 +1563,70 @@ namespace Meedenker.Migrations.Postgres.Migrations
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.Service", b =>
+                {
+                    b.HasOne("Meedenker.Domain.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.ServiceArea", b =>
+                {
+                    b.HasOne("Meedenker.Domain.Municipality", "Municipality")
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Meedenker.Domain.Service", null)
+                        .WithMany("Areas")
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Municipality");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.ServiceAtLocation", b =>
+                {
+                    b.HasOne("Meedenker.Domain.Location", "Location")
+                        .WithMany()
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Meedenker.Domain.Service", "Service")
+                        .WithMany("Locations")
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Location");
+
+                    b.Navigation("Service");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.ServiceTerm", b =>
+                {
+                    b.HasOne("Meedenker.Domain.Service", null)
+                        .WithMany("Terms")
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Meedenker.Domain.TaxonomyTerm", "TaxonomyTerm")
+                        .WithMany()
+                        .HasForeignKey("TaxonomyTermId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("TaxonomyTerm");
                 });
 
             modelBuilder.Entity("Meedenker.Domain.StaffUser", b =>
@@ -1167,6 +1638,72 @@ namespace Meedenker.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.SupporterExpertise", b =>
+                {
+                    b.HasOne("Meedenker.Domain.TaxonomyTerm", null)
+                        .WithMany()
+                        .HasForeignKey("LifeDomainTermId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Meedenker.Domain.SupporterProfile", null)
+                        .WithMany("Expertise")
+                        .HasForeignKey("ProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Meedenker.Domain.TaxonomyTerm", null)
+                        .WithMany()
+                        .HasForeignKey("TargetGroupTermId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.SupporterMunicipality", b =>
+                {
+                    b.HasOne("Meedenker.Domain.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Meedenker.Domain.SupporterProfile", null)
+                        .WithMany("Municipalities")
+                        .HasForeignKey("ProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.SupporterProfile", b =>
+                {
+                    b.HasOne("Meedenker.Domain.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Meedenker.Domain.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.SupporterTerm", b =>
+                {
+                    b.HasOne("Meedenker.Domain.SupporterProfile", null)
+                        .WithMany("Terms")
+                        .HasForeignKey("ProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Meedenker.Domain.TaxonomyTerm", null)
+                        .WithMany()
+                        .HasForeignKey("TaxonomyTermId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -1227,9 +1764,36 @@ namespace Meedenker.Migrations.Postgres.Migrations
                     b.Navigation("StatusChanges");
                 });
 
+            modelBuilder.Entity("Meedenker.Domain.Location", b =>
+                {
+                    b.Navigation("Schedules");
+                });
+
             modelBuilder.Entity("Meedenker.Domain.Municipality", b =>
                 {
                     b.Navigation("Neighbourhoods");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.Service", b =>
+                {
+                    b.Navigation("Areas");
+
+                    b.Navigation("Locations");
+
+                    b.Navigation("Phones");
+
+                    b.Navigation("Schedules");
+
+                    b.Navigation("Terms");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.SupporterProfile", b =>
+                {
+                    b.Navigation("Expertise");
+
+                    b.Navigation("Municipalities");
+
+                    b.Navigation("Terms");
                 });
 #pragma warning restore 612, 618
         }

@@ -12,6 +12,8 @@ public sealed class RateLimitSettings
 {
     public int PublicFormsPerMinute { get; set; } = 10;
     public int LoginPerMinute { get; set; } = 20;
+    /// <summary>Requests per minute per client on the anonymous HSDS API.</summary>
+    public int HsdsPerMinute { get; set; } = 600;
 }
 
 public sealed class SecuritySettings

@@ -44,6 +44,7 @@ public class MeedenkerFactory : WebApplicationFactory<Web.Program>
         builder.UseSetting("Demo:Enabled", Demo ? "true" : "false");
         builder.UseSetting("RateLimits:LoginPerMinute", "10000");
         builder.UseSetting("RateLimits:PublicFormsPerMinute", "10000");
+        builder.UseSetting("RateLimits:HsdsPerMinute", "10000");
         builder.UseSetting("Mail:PickupDirectory", MailFolder);
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
     }
@@ -80,6 +81,64 @@ public class MeedenkerFactory : WebApplicationFactory<Web.Program>
         db.Organizations.Add(organization);
         await db.SaveChangesAsync();
         return organization;
+    }
+
+    /// <summary>
+    /// A service on the social map with one location and weekday opening hours. Terms are given by code, e.g.
+    /// ("leefgebied", "financien-inkomen"): leefgebied, doelgroep, taal.
+    /// </summary>
+    public async Task<Service> CreateServiceAsync(string name, string description, string municipalityCode = "GM0664", bool free = true,
+        ServiceStatus status = ServiceStatus.Active, Guid? organizationId = null, DateTimeOffset? lastModified = null, params (string Taxonomy, string Code)[] terms)
+    {
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var municipality = await db.Municipalities.SingleAsync(m => m.Code == municipalityCode);
+        var organization = organizationId is { } id ? await db.Organizations.SingleAsync(o => o.Id == id) : null;
+        if (organization is null)
+        {
+            organization = new Organization { Id = Guid.NewGuid(), Name = Unique("Organisatie "), Kind = OrganizationKind.SupportC, MunicipalityId = municipality.Id, CreatedAt = DateTimeOffset.UnixEpoch };
+            db.Organizations.Add(organization);
+        }
+        var kinds = new Dictionary<string, TaxonomyKind> { ["leefgebied"] = TaxonomyKind.LifeDomain, ["doelgroep"] = TaxonomyKind.TargetGroup, ["taal"] = TaxonomyKind.Language };
+        var termRows = new List<TaxonomyTerm>();
+        foreach (var (taxonomy, code) in terms)
+        {
+            var kind = kinds[taxonomy];
+            termRows.Add(await db.TaxonomyTerms.SingleAsync(t => t.Taxonomy == kind && t.Code == code));
+        }
+        var service = new Service
+        {
+            Id = Guid.NewGuid(),
+            OrganizationId = organization.Id,
+            Name = name,
+            Description = description,
+            IsFree = free,
+            Status = status,
+            ApplicationProcess = "Bel ons.",
+            LastModified = lastModified ?? new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero),
+        };
+        service.Terms.AddRange(termRows.Select(t => new ServiceTerm { Id = Guid.NewGuid(), TaxonomyTermId = t.Id }));
+        service.Areas.Add(new ServiceArea { Id = Guid.NewGuid(), MunicipalityId = municipality.Id });
+        service.RefreshSearchText(organization.Name, termRows.SelectMany(t => new[] { t.NameNl, t.NameEn }));
+        var location = new Location
+        {
+            Id = Guid.NewGuid(),
+            OrganizationId = organization.Id,
+            Name = organization.Name,
+            Address = "Markt 1",
+            PostalCode = "4461 AA",
+            City = municipality.Name,
+            MunicipalityId = municipality.Id,
+            Accessibility = "Ingang zonder drempel.",
+            Transportation = "Bus 20, halte Markt.",
+        };
+        location.Schedules.Add(new Schedule { Id = Guid.NewGuid(), Day = DayOfWeek.Monday, OpensAt = new TimeOnly(9, 0), ClosesAt = new TimeOnly(12, 30) });
+        service.Locations.Add(new ServiceAtLocation { Id = Guid.NewGuid(), LocationId = location.Id });
+        service.Phones.Add(new Phone { Id = Guid.NewGuid(), Number = "0113-123 456" });
+        db.Locations.Add(location);
+        db.Services.Add(service);
+        await db.SaveChangesAsync();
+        return service;
     }
 
     public sealed record Staff(StaffUser User, string Email, string? AuthenticatorKey);

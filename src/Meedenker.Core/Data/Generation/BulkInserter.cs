@@ -85,6 +85,9 @@ public static class BulkInserter
                     case DateTimeOffset d:
                         await writer.WriteAsync(d.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
                         break;
+                    case TimeOnly t:
+                        await writer.WriteAsync(t, NpgsqlDbType.Time, cancellationToken);
+                        break;
                     case double d:
                         await writer.WriteAsync(d, NpgsqlDbType.Double, cancellationToken);
                         break;

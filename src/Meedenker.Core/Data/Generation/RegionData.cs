@@ -103,4 +103,16 @@ public static class RegionData
         new("uk", "Oekraïens", "Ukrainian"),
         new("ngt", "Nederlandse Gebarentaal", "Sign language (NGT)"),
     ];
+
+    /// <summary>Default synonym groups for searching the social map; an administrator can change them.</summary>
+    public static readonly IReadOnlyList<string> SynonymGroups =
+    [
+        "schulden schuld geldzorgen geldproblemen rekeningen betalingsachterstand schuldhulp",
+        "eenzaam eenzaamheid alleen ontmoeten",
+        "formulieren formulier brieven brief post papieren administratie toeslagen",
+        "dementie vergeetachtig geheugen alzheimer",
+        "mantelzorg mantelzorger mantelzorgers",
+        "werk baan dagbesteding",
+        "huis woning wonen huur",
+    ];
 }

@@ -14,13 +14,16 @@ namespace Meedenker.Data.Generation;
 /// <param name="Years">Length of the history.</param>
 /// <param name="WithDemoAccounts">Adds the demo logins (one per role).</param>
 /// <param name="ReferenceDataOnly">Only taxonomies, municipalities and roles: what a real installation starts with.</param>
+/// <param name="NationwideServices">Besides the region, a nationwide social map of this many services (one
+/// organisation per ten services) over <see cref="RegionGenerator.NationwideMunicipalities"/> municipalities; for benchmarks.</param>
 public sealed record GeneratorOptions(
     int Seed = 20_261_125,
     int Cases = 0,
     double ContactsPerCase = 5,
     int Years = 3,
     bool WithDemoAccounts = true,
-    bool ReferenceDataOnly = false);
+    bool ReferenceDataOnly = false,
+    int NationwideServices = 0);
 
 public sealed record GeneratorResult(
     int Municipalities,
@@ -30,7 +33,10 @@ public sealed record GeneratorResult(
     int HelpRequests,
     int Cases,
     int Contacts,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed)
+{
+    public int Services { get; init; }
+}
 
 /// <summary>
 /// Builds the Oosterschelde region with made-up organisations, staff and history. One generator serves the
@@ -45,6 +51,7 @@ public sealed class RegionGenerator(AppDbContext db, TimeProvider time)
     public const int ShockLengthWeeks = 6;
     public const double ShockFactor = 0.4;
     private const int FlushEvery = 20_000;
+    public const int NationwideMunicipalities = 342;
 
     private static readonly (string Code, int Weight)[] LifeDomainWeights =
         [("financien-inkomen", 25), ("zorg-gezondheid", 20), ("wonen", 15), ("sociale-relaties", 10), ("welbevinden", 10),
@@ -109,6 +116,7 @@ public sealed class RegionGenerator(AppDbContext db, TimeProvider time)
         await BulkInserter.InsertAsync(db, municipalities, cancellationToken);
         await BulkInserter.InsertAsync(db, neighbourhoods, cancellationToken);
         await BulkInserter.InsertAsync(db, roles, cancellationToken);
+        await BulkInserter.InsertAsync(db, RegionData.SynonymGroups.Select(words => new SearchSynonymGroup { Id = NextGuid(random), Words = Search.Normalize(words) }).ToList(), cancellationToken);
         if (options.ReferenceDataOnly)
         {
             await transaction.CommitAsync(cancellationToken);
@@ -148,11 +156,34 @@ public sealed class RegionGenerator(AppDbContext db, TimeProvider time)
             }
         }
         await history.FlushAsync();
+
+        // Its own random sequence: the directory never shifts the history above.
+        var directory = new DirectoryGenerator(new Random(options.Seed + 1), terms, municipalities, now);
+        directory.AddServices(organizations);
+        directory.AddProfiles(staff, organizations);
+        var nationwideOrganizations = 0;
+        var nationwideServices = 0;
+        if (options.NationwideServices > 0)
+        {
+            var extra = Enumerable.Range(1, NationwideMunicipalities - municipalities.Count)
+                .Select(n => new Municipality { Id = NextGuid(random), Code = $"GM9{n:000}", Name = $"Voorbeeldgemeente {n:000}", Population = 20_000 + random.Next(80_000) })
+                .ToList();
+            await BulkInserter.InsertAsync(db, extra, cancellationToken);
+            var all = municipalities.Concat(extra).ToList();
+            var nationwide = new DirectoryGenerator(new Random(options.Seed + 2), terms, all, now);
+            var nationwideOrgs = nationwide.AddNationwide(options.NationwideServices, all.Select(m => m.Id).ToArray());
+            await BulkInserter.InsertAsync(db, nationwideOrgs, cancellationToken);
+            await nationwide.InsertAsync(db, cancellationToken);
+            nationwideOrganizations = nationwideOrgs.Count;
+            nationwideServices = nationwide.Services.Count;
+        }
+        await directory.InsertAsync(db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.AutoDetectChangesEnabled = previousDetect;
 
-        return new GeneratorResult(municipalities.Count, neighbourhoods.Count, organizations.Count, staff.Count,
-            history.RequestCount, history.CaseCount, history.ContactCount, stopwatch.Elapsed);
+        return new GeneratorResult(municipalities.Count, neighbourhoods.Count, organizations.Count + nationwideOrganizations, staff.Count,
+            history.RequestCount, history.CaseCount, history.ContactCount, stopwatch.Elapsed)
+        { Services = directory.Services.Count + nationwideServices };
     }
 
     /// <summary>The week number within the shock window, for tests and monitoring checks.</summary>
@@ -281,6 +312,13 @@ public sealed class RegionGenerator(AppDbContext db, TimeProvider time)
                 Email = $"info@{slug}.voorbeeld.test",
                 Phone = $"0113-{random.Next(100, 999)} {random.Next(100, 999)}",
                 Website = $"https://{slug}.voorbeeld.test",
+                Description = kind switch
+                {
+                    OrganizationKind.SupportA => "Onafhankelijke cliëntondersteuning is ons vak. Gratis voor iedereen in de regio.",
+                    OrganizationKind.SupportB => "Wij helpen inwoners ook met de weg in zorg en welzijn, naast ons andere werk.",
+                    OrganizationKind.SupportC => "Vrijwilligers helpen je praktisch en denken met je mee.",
+                    _ => null,
+                },
                 CreatedAt = now.AddYears(-4),
             };
             organizations.Add(organization);

@@ -7,11 +7,12 @@ using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
+
 namespace Meedenker.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261125110533_HelpRequestsAndReferrals")]
-    partial class HelpRequestsAndReferrals
+    [Migration("20261125110216_SocialMap")]
+    partial class SocialMap
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -97,46 +98,6 @@ namespace Meedenker.Migrations.Postgres.Migrations
                     b.HasIndex("UserId", "At");
 
                     b.ToTable("AccessLog", (string)null);
-                });
-
-            modelBuilder.Entity("Meedenker.Domain.ApiKey", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("KeyHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Prefix")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
-
-                    b.Property<DateTimeOffset?>("RevokedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("KeyHash")
-                        .IsUnique();
-
-                    b.HasIndex("OrganizationId");
-
-                    b.ToTable("ApiKeys");
                 });
 
             modelBuilder.Entity("Meedenker.Domain.Case", b =>
@@ -227,79 +188,20 @@ namespace Meedenker.Migrations.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<string>("AccessibilityNeeds")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
-                    b.Property<DateTimeOffset?>("ClosedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("ContactPreferences")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("ContactTimeNote")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<int>("ContactTimes")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("DeclineReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<DateTimeOffset?>("DeclinedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<bool>("EasyLanguage")
-                        .HasColumnType("boolean");
-
-                    b.Property<DateTimeOffset?>("FirstContactAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset?>("HelpAgainRequestedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("LanguageCode")
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
-
                     b.Property<string>("LifeDomainCode")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
-                    b.Property<DateTimeOffset?>("MatchedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid?>("MatchedOrganizationId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid?>("MatchedSupporterId")
-                        .HasColumnType("uuid");
-
                     b.Property<Guid>("MunicipalityId")
                         .HasColumnType("uuid");
 
-                    b.Property<bool>("NeedsInterpreter")
-                        .HasColumnType("boolean");
-
                     b.Property<Guid?>("NeighbourhoodId")
                         .HasColumnType("uuid");
-
-                    b.Property<bool>("PossibleDuplicate")
-                        .HasColumnType("boolean");
-
-                    b.Property<Guid?>("PossibleDuplicateOfId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Postcode")
-                        .HasMaxLength(7)
-                        .HasColumnType("character varying(7)");
 
                     b.Property<string>("Question")
                         .HasMaxLength(4000)
@@ -313,10 +215,6 @@ namespace Meedenker.Migrations.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
-                    b.Property<string>("RelativeName")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
                     b.Property<Guid>("ResidentId")
                         .HasColumnType("uuid");
 
@@ -329,16 +227,9 @@ namespace Meedenker.Migrations.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
-                    b.Property<string>("StatusTokenHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
                     b.Property<string>("TargetGroupCode")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
-
-                    b.Property<DateTimeOffset?>("WithdrawnAt")
-                        .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
 
@@ -351,92 +242,58 @@ namespace Meedenker.Migrations.Postgres.Migrations
 
                     b.HasIndex("ResidentId");
 
-                    b.HasIndex("StatusTokenHash")
-                        .IsUnique();
-
                     b.HasIndex("MunicipalityId", "ReceivedAt");
-
-                    b.HasIndex("Status", "ReceivedAt");
 
                     b.ToTable("HelpRequests");
                 });
 
-            modelBuilder.Entity("Meedenker.Domain.HelpRequestLifeDomain", b =>
-                {
-                    b.Property<Guid>("HelpRequestId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Code")
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.HasKey("HelpRequestId", "Code");
-
-                    b.ToTable("HelpRequestLifeDomains");
-                });
-
-            modelBuilder.Entity("Meedenker.Domain.HelpRequestStatusChange", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("HelpRequestId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("HelpRequestId", "At");
-
-                    b.ToTable("HelpRequestStatusChanges");
-                });
-
-            modelBuilder.Entity("Meedenker.Domain.IntakeAssignment", b =>
-                {
-                    b.Property<Guid>("HelpRequestId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("HelpRequestId", "OrganizationId");
-
-                    b.HasIndex("OrganizationId");
-
-                    b.ToTable("IntakeAssignments");
-                });
-
-            modelBuilder.Entity("Meedenker.Domain.IntakeRoute", b =>
+            modelBuilder.Entity("Meedenker.Domain.Location", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Accessibility")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("City")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<Guid>("MunicipalityId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("PostalCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Transportation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId");
 
                     b.HasIndex("OrganizationId");
 
-                    b.HasIndex("MunicipalityId", "OrganizationId")
-                        .IsUnique();
-
-                    b.ToTable("IntakeRoutes");
+                    b.ToTable("Locations");
                 });
 
             modelBuilder.Entity("Meedenker.Domain.Municipality", b =>
@@ -507,6 +364,10 @@ namespace Meedenker.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("Email")
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
@@ -539,76 +400,39 @@ namespace Meedenker.Migrations.Postgres.Migrations
                     b.ToTable("Organizations");
                 });
 
-            modelBuilder.Entity("Meedenker.Domain.Referral", b =>
+            modelBuilder.Entity("Meedenker.Domain.Phone", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<DateTimeOffset>("ConsentGivenAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("ConsentGivenBy")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("ConsentMethod")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("HelpRequestId")
-                        .HasColumnType("uuid");
-
-                    b.Property<bool>("NotifyReferrer")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("ReferrerEmail")
-                        .HasMaxLength(254)
-                        .HasColumnType("character varying(254)");
-
-                    b.Property<string>("ReferrerKindCode")
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.Property<string>("ReferrerName")
-                        .IsRequired()
+                    b.Property<string>("Description")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<Guid?>("ReferrerOrganizationId")
+                    b.Property<Guid?>("LocationId")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("ReferrerOrganizationName")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("ReferrerPhone")
+                    b.Property<string>("Number")
+                        .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
-                    b.Property<string>("ReferrerTokenHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid");
 
-                    b.Property<Guid?>("ReferrerUserId")
+                    b.Property<Guid?>("ServiceId")
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("HelpRequestId")
-                        .IsUnique();
+                    b.HasIndex("LocationId");
 
-                    b.HasIndex("ReferrerTokenHash")
-                        .IsUnique();
+                    b.HasIndex("OrganizationId");
 
-                    b.HasIndex("ReferrerOrganizationId", "CreatedAt");
+                    b.HasIndex("ServiceId");
 
-                    b.ToTable("Referrals");
+                    b.ToTable("Phones");
                 });
 
             modelBuilder.Entity("Meedenker.Domain.Resident", b =>
@@ -616,10 +440,6 @@ namespace Meedenker.Migrations.Postgres.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
-
-                    b.Property<string>("Address")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
 
                     b.Property<int?>("BirthYear")
                         .HasColumnType("integer");
@@ -651,15 +471,192 @@ namespace Meedenker.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Email");
-
                     b.HasIndex("MunicipalityId");
 
                     b.HasIndex("NeighbourhoodId");
 
-                    b.HasIndex("Phone");
-
                     b.ToTable("Residents");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.Schedule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<TimeOnly>("ClosesAt")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid?>("LocationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<TimeOnly>("OpensAt")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<Guid?>("ServiceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LocationId");
+
+                    b.HasIndex("ServiceId");
+
+                    b.ToTable("Schedules");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.SearchSynonymGroup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Words")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SearchSynonymGroups");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.Service", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ApplicationProcess")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("FeesDescription")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<bool>("IsFree")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("LastModified")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastModified");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("Status", "Name");
+
+                    b.ToTable("Services");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.ServiceArea", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId", "ServiceId");
+
+                    b.HasIndex("ServiceId", "MunicipalityId")
+                        .IsUnique();
+
+                    b.ToTable("ServiceAreas");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.ServiceAtLocation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("LocationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LocationId");
+
+                    b.HasIndex("ServiceId", "LocationId")
+                        .IsUnique();
+
+                    b.ToTable("ServiceAtLocations");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.ServiceTerm", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TaxonomyTermId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceId", "TaxonomyTermId")
+                        .IsUnique();
+
+                    b.HasIndex("TaxonomyTermId", "ServiceId");
+
+                    b.ToTable("ServiceTerms");
                 });
 
             modelBuilder.Entity("Meedenker.Domain.StaffUser", b =>
@@ -754,6 +751,96 @@ namespace Meedenker.Migrations.Postgres.Migrations
                     b.HasIndex("OrganizationId");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.SupporterExpertise", b =>
+                {
+                    b.Property<Guid>("ProfileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TargetGroupTermId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("LifeDomainTermId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ProfileId", "TargetGroupTermId", "LifeDomainTermId");
+
+                    b.HasIndex("LifeDomainTermId");
+
+                    b.HasIndex("TargetGroupTermId");
+
+                    b.ToTable("SupporterExpertise");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.SupporterMunicipality", b =>
+                {
+                    b.Property<Guid>("ProfileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ProfileId", "MunicipalityId");
+
+                    b.HasIndex("MunicipalityId");
+
+                    b.ToTable("SupporterMunicipality");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.SupporterProfile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("AvailableEvenings")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("AvailableWeekends")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Training")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("SupporterProfiles");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.SupporterTerm", b =>
+                {
+                    b.Property<Guid>("ProfileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TaxonomyTermId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ProfileId", "TaxonomyTermId");
+
+                    b.HasIndex("TaxonomyTermId");
+
+                    b.ToTable("SupporterTerm");
                 });
 
             modelBuilder.Entity("Meedenker.Domain.TaxonomyTerm", b =>
@@ -942,15 +1029,6 @@ namespace Meedenker.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("Meedenker.Domain.ApiKey", b =>
-                {
-                    b.HasOne("Meedenker.Domain.Organization", null)
-                        .WithMany()
-                        .HasForeignKey("OrganizationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Meedenker.Domain.Case", b =>
                 {
                     b.HasOne("Meedenker.Domain.HelpRequest", null)
@@ -1006,52 +1084,21 @@ namespace Meedenker.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Meedenker.Domain.HelpRequestLifeDomain", b =>
+            modelBuilder.Entity("Meedenker.Domain.Location", b =>
                 {
-                    b.HasOne("Meedenker.Domain.HelpRequest", null)
-                        .WithMany("LifeDomains")
-                        .HasForeignKey("HelpRequestId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Meedenker.Domain.HelpRequestStatusChange", b =>
-                {
-                    b.HasOne("Meedenker.Domain.HelpRequest", null)
-                        .WithMany("StatusChanges")
-                        .HasForeignKey("HelpRequestId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Meedenker.Domain.IntakeAssignment", b =>
-                {
-                    b.HasOne("Meedenker.Domain.HelpRequest", null)
-                        .WithMany()
-                        .HasForeignKey("HelpRequestId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Meedenker.Domain.Organization", null)
-                        .WithMany()
-                        .HasForeignKey("OrganizationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Meedenker.Domain.IntakeRoute", b =>
-                {
-                    b.HasOne("Meedenker.Domain.Municipality", null)
+                    b.HasOne("Meedenker.Domain.Municipality", "Municipality")
                         .WithMany()
                         .HasForeignKey("MunicipalityId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Meedenker.Domain.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Municipality");
                 });
 
             modelBuilder.Entity("Meedenker.Domain.Neighbourhood", b =>
@@ -1072,18 +1119,22 @@ namespace Meedenker.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Meedenker.Domain.Referral", b =>
+            modelBuilder.Entity("Meedenker.Domain.Phone", b =>
                 {
-                    b.HasOne("Meedenker.Domain.HelpRequest", null)
+                    b.HasOne("Meedenker.Domain.Location", null)
                         .WithMany()
-                        .HasForeignKey("HelpRequestId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("Meedenker.Domain.Organization", null)
                         .WithMany()
-                        .HasForeignKey("ReferrerOrganizationId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Meedenker.Domain.Service", null)
+                        .WithMany("Phones")
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Meedenker.Domain.Resident", b =>
@@ -1100,6 +1151,83 @@ namespace Meedenker.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Meedenker.Domain.Schedule", b =>
+                {
+                    b.HasOne("Meedenker.Domain.Location", null)
+                        .WithMany("Schedules")
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Meedenker.Domain.Service", null)
+                        .WithMany("Schedules")
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.Service", b =>
+                {
+                    b.HasOne("Meedenker.Domain.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.ServiceArea", b =>
+                {
+                    b.HasOne("Meedenker.Domain.Municipality", "Municipality")
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Meedenker.Domain.Service", null)
+                        .WithMany("Areas")
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Municipality");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.ServiceAtLocation", b =>
+                {
+                    b.HasOne("Meedenker.Domain.Location", "Location")
+                        .WithMany()
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Meedenker.Domain.Service", "Service")
+                        .WithMany("Locations")
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Location");
+
+                    b.Navigation("Service");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.ServiceTerm", b =>
+                {
+                    b.HasOne("Meedenker.Domain.Service", null)
+                        .WithMany("Terms")
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Meedenker.Domain.TaxonomyTerm", "TaxonomyTerm")
+                        .WithMany()
+                        .HasForeignKey("TaxonomyTermId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("TaxonomyTerm");
+                });
+
             modelBuilder.Entity("Meedenker.Domain.StaffUser", b =>
                 {
                     b.HasOne("Meedenker.Domain.Organization", "Organization")
@@ -1109,6 +1237,72 @@ namespace Meedenker.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.SupporterExpertise", b =>
+                {
+                    b.HasOne("Meedenker.Domain.TaxonomyTerm", null)
+                        .WithMany()
+                        .HasForeignKey("LifeDomainTermId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Meedenker.Domain.SupporterProfile", null)
+                        .WithMany("Expertise")
+                        .HasForeignKey("ProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Meedenker.Domain.TaxonomyTerm", null)
+                        .WithMany()
+                        .HasForeignKey("TargetGroupTermId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.SupporterMunicipality", b =>
+                {
+                    b.HasOne("Meedenker.Domain.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Meedenker.Domain.SupporterProfile", null)
+                        .WithMany("Municipalities")
+                        .HasForeignKey("ProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.SupporterProfile", b =>
+                {
+                    b.HasOne("Meedenker.Domain.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Meedenker.Domain.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.SupporterTerm", b =>
+                {
+                    b.HasOne("Meedenker.Domain.SupporterProfile", null)
+                        .WithMany("Terms")
+                        .HasForeignKey("ProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Meedenker.Domain.TaxonomyTerm", null)
+                        .WithMany()
+                        .HasForeignKey("TaxonomyTermId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -1162,16 +1356,36 @@ namespace Meedenker.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Meedenker.Domain.HelpRequest", b =>
+            modelBuilder.Entity("Meedenker.Domain.Location", b =>
                 {
-                    b.Navigation("LifeDomains");
-
-                    b.Navigation("StatusChanges");
+                    b.Navigation("Schedules");
                 });
 
             modelBuilder.Entity("Meedenker.Domain.Municipality", b =>
                 {
                     b.Navigation("Neighbourhoods");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.Service", b =>
+                {
+                    b.Navigation("Areas");
+
+                    b.Navigation("Locations");
+
+                    b.Navigation("Phones");
+
+                    b.Navigation("Schedules");
+
+                    b.Navigation("Terms");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.SupporterProfile", b =>
+                {
+                    b.Navigation("Expertise");
+
+                    b.Navigation("Municipalities");
+
+                    b.Navigation("Terms");
                 });
 #pragma warning restore 612, 618
         }

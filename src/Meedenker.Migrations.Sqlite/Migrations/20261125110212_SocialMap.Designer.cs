@@ -6,11 +6,12 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
+
 namespace Meedenker.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261125115751_CaseWork")]
-    partial class CaseWork
+    [Migration("20261125110212_SocialMap")]
+    partial class SocialMap
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -92,46 +93,6 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                     b.ToTable("AccessLog", (string)null);
                 });
 
-            modelBuilder.Entity("Meedenker.Domain.ApiKey", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("KeyHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Prefix")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("RevokedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("KeyHash")
-                        .IsUnique();
-
-                    b.HasIndex("OrganizationId");
-
-                    b.ToTable("ApiKeys");
-                });
-
             modelBuilder.Entity("Meedenker.Domain.Case", b =>
                 {
                     b.Property<Guid>("Id")
@@ -146,16 +107,6 @@ namespace Meedenker.Migrations.Sqlite.Migrations
 
                     b.Property<Guid>("HelpRequestId")
                         .HasColumnType("TEXT");
-
-                    b.Property<string>("OfferDeclineReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("OfferDeclinedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("OfferedAt")
-                        .HasColumnType("INTEGER");
 
                     b.Property<long>("OpenedAt")
                         .HasColumnType("INTEGER");
@@ -178,10 +129,6 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("SupporterId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -221,9 +168,6 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("RecordedById")
-                        .HasColumnType("TEXT");
-
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId", "At");
@@ -237,78 +181,19 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("AccessibilityNeeds")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("ClosedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ContactPreferences")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ContactTimeNote")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ContactTimes")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("DeclineReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("DeclinedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("EasyLanguage")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("FirstContactAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("HelpAgainRequestedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("LanguageCode")
-                        .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LifeDomainCode")
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("MatchedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("MatchedOrganizationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("MatchedSupporterId")
-                        .HasColumnType("TEXT");
-
                     b.Property<Guid>("MunicipalityId")
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("NeedsInterpreter")
-                        .HasColumnType("INTEGER");
-
                     b.Property<Guid?>("NeighbourhoodId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("PossibleDuplicate")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("PossibleDuplicateOfId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Postcode")
-                        .HasMaxLength(7)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Question")
@@ -323,10 +208,6 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("RelativeName")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
                     b.Property<Guid>("ResidentId")
                         .HasColumnType("TEXT");
 
@@ -339,16 +220,9 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("StatusTokenHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("TargetGroupCode")
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
-
-                    b.Property<long?>("WithdrawnAt")
-                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -361,92 +235,58 @@ namespace Meedenker.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ResidentId");
 
-                    b.HasIndex("StatusTokenHash")
-                        .IsUnique();
-
                     b.HasIndex("MunicipalityId", "ReceivedAt");
-
-                    b.HasIndex("Status", "ReceivedAt");
 
                     b.ToTable("HelpRequests");
                 });
 
-            modelBuilder.Entity("Meedenker.Domain.HelpRequestLifeDomain", b =>
-                {
-                    b.Property<Guid>("HelpRequestId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Code")
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("HelpRequestId", "Code");
-
-                    b.ToTable("HelpRequestLifeDomains");
-                });
-
-            modelBuilder.Entity("Meedenker.Domain.HelpRequestStatusChange", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("HelpRequestId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("HelpRequestId", "At");
-
-                    b.ToTable("HelpRequestStatusChanges");
-                });
-
-            modelBuilder.Entity("Meedenker.Domain.IntakeAssignment", b =>
-                {
-                    b.Property<Guid>("HelpRequestId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("HelpRequestId", "OrganizationId");
-
-                    b.HasIndex("OrganizationId");
-
-                    b.ToTable("IntakeAssignments");
-                });
-
-            modelBuilder.Entity("Meedenker.Domain.IntakeRoute", b =>
+            modelBuilder.Entity("Meedenker.Domain.Location", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Accessibility")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("City")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PostalCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Transportation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId");
 
                     b.HasIndex("OrganizationId");
 
-                    b.HasIndex("MunicipalityId", "OrganizationId")
-                        .IsUnique();
-
-                    b.ToTable("IntakeRoutes");
+                    b.ToTable("Locations");
                 });
 
             modelBuilder.Entity("Meedenker.Domain.Municipality", b =>
@@ -517,6 +357,10 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Email")
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
@@ -549,86 +393,45 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                     b.ToTable("Organizations");
                 });
 
-            modelBuilder.Entity("Meedenker.Domain.Referral", b =>
+            modelBuilder.Entity("Meedenker.Domain.Phone", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("ConsentGivenAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ConsentGivenBy")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ConsentMethod")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("HelpRequestId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("NotifyReferrer")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ReferrerEmail")
-                        .HasMaxLength(254)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ReferrerKindCode")
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ReferrerName")
-                        .IsRequired()
+                    b.Property<string>("Description")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("ReferrerOrganizationId")
+                    b.Property<Guid?>("LocationId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ReferrerOrganizationName")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ReferrerPhone")
+                    b.Property<string>("Number")
+                        .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ReferrerTokenHash")
-                        .HasMaxLength(64)
+                    b.Property<Guid?>("OrganizationId")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("ReferrerUserId")
+                    b.Property<Guid?>("ServiceId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("HelpRequestId")
-                        .IsUnique();
+                    b.HasIndex("LocationId");
 
-                    b.HasIndex("ReferrerTokenHash")
-                        .IsUnique();
+                    b.HasIndex("OrganizationId");
 
-                    b.HasIndex("ReferrerOrganizationId", "CreatedAt");
+                    b.HasIndex("ServiceId");
 
-                    b.ToTable("Referrals");
+                    b.ToTable("Phones");
                 });
 
             modelBuilder.Entity("Meedenker.Domain.Resident", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Address")
-                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("BirthYear")
@@ -661,50 +464,192 @@ namespace Meedenker.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Email");
-
                     b.HasIndex("MunicipalityId");
 
                     b.HasIndex("NeighbourhoodId");
 
-                    b.HasIndex("Phone");
-
                     b.ToTable("Residents");
                 });
 
-            modelBuilder.Entity("Meedenker.Domain.SelfRelianceScore", b =>
+            modelBuilder.Entity("Meedenker.Domain.Schedule", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("At")
+                    b.Property<TimeOnly>("ClosesAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Day")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("CaseId")
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("LifeDomainCode")
+                    b.Property<Guid?>("LocationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("OpensAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LocationId");
+
+                    b.HasIndex("ServiceId");
+
+                    b.ToTable("Schedules");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.SearchSynonymGroup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Words")
                         .IsRequired()
-                        .HasMaxLength(50)
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Moment")
+                    b.HasKey("Id");
+
+                    b.ToTable("SearchSynonymGroups");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.Service", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApplicationProcess")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FeesDescription")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsFree")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastModified")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("RecordedById")
+                    b.Property<string>("Url")
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
-
-                    b.Property<int>("Score")
-                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseId", "At");
+                    b.HasIndex("LastModified");
 
-                    b.ToTable("SelfRelianceScores");
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("Status", "Name");
+
+                    b.ToTable("Services");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.ServiceArea", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId", "ServiceId");
+
+                    b.HasIndex("ServiceId", "MunicipalityId")
+                        .IsUnique();
+
+                    b.ToTable("ServiceAreas");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.ServiceAtLocation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LocationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LocationId");
+
+                    b.HasIndex("ServiceId", "LocationId")
+                        .IsUnique();
+
+                    b.ToTable("ServiceAtLocations");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.ServiceTerm", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TaxonomyTermId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceId", "TaxonomyTermId")
+                        .IsUnique();
+
+                    b.HasIndex("TaxonomyTermId", "ServiceId");
+
+                    b.ToTable("ServiceTerms");
                 });
 
             modelBuilder.Entity("Meedenker.Domain.StaffUser", b =>
@@ -799,6 +744,96 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                     b.HasIndex("OrganizationId");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.SupporterExpertise", b =>
+                {
+                    b.Property<Guid>("ProfileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TargetGroupTermId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LifeDomainTermId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProfileId", "TargetGroupTermId", "LifeDomainTermId");
+
+                    b.HasIndex("LifeDomainTermId");
+
+                    b.HasIndex("TargetGroupTermId");
+
+                    b.ToTable("SupporterExpertise");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.SupporterMunicipality", b =>
+                {
+                    b.Property<Guid>("ProfileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProfileId", "MunicipalityId");
+
+                    b.HasIndex("MunicipalityId");
+
+                    b.ToTable("SupporterMunicipality");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.SupporterProfile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AvailableEvenings")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AvailableWeekends")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Training")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("SupporterProfiles");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.SupporterTerm", b =>
+                {
+                    b.Property<Guid>("ProfileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TaxonomyTermId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProfileId", "TaxonomyTermId");
+
+                    b.HasIndex("TaxonomyTermId");
+
+                    b.ToTable("SupporterTerm");
                 });
 
             modelBuilder.Entity("Meedenker.Domain.TaxonomyTerm", b =>
@@ -981,15 +1016,6 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("Meedenker.Domain.ApiKey", b =>
-                {
-                    b.HasOne("Meedenker.Domain.Organization", null)
-                        .WithMany()
-                        .HasForeignKey("OrganizationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Meedenker.Domain.Case", b =>
                 {
                     b.HasOne("Meedenker.Domain.HelpRequest", null)
@@ -1045,52 +1071,21 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Meedenker.Domain.HelpRequestLifeDomain", b =>
+            modelBuilder.Entity("Meedenker.Domain.Location", b =>
                 {
-                    b.HasOne("Meedenker.Domain.HelpRequest", null)
-                        .WithMany("LifeDomains")
-                        .HasForeignKey("HelpRequestId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Meedenker.Domain.HelpRequestStatusChange", b =>
-                {
-                    b.HasOne("Meedenker.Domain.HelpRequest", null)
-                        .WithMany("StatusChanges")
-                        .HasForeignKey("HelpRequestId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Meedenker.Domain.IntakeAssignment", b =>
-                {
-                    b.HasOne("Meedenker.Domain.HelpRequest", null)
-                        .WithMany()
-                        .HasForeignKey("HelpRequestId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Meedenker.Domain.Organization", null)
-                        .WithMany()
-                        .HasForeignKey("OrganizationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Meedenker.Domain.IntakeRoute", b =>
-                {
-                    b.HasOne("Meedenker.Domain.Municipality", null)
+                    b.HasOne("Meedenker.Domain.Municipality", "Municipality")
                         .WithMany()
                         .HasForeignKey("MunicipalityId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Meedenker.Domain.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Municipality");
                 });
 
             modelBuilder.Entity("Meedenker.Domain.Neighbourhood", b =>
@@ -1111,18 +1106,22 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Meedenker.Domain.Referral", b =>
+            modelBuilder.Entity("Meedenker.Domain.Phone", b =>
                 {
-                    b.HasOne("Meedenker.Domain.HelpRequest", null)
+                    b.HasOne("Meedenker.Domain.Location", null)
                         .WithMany()
-                        .HasForeignKey("HelpRequestId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("Meedenker.Domain.Organization", null)
                         .WithMany()
-                        .HasForeignKey("ReferrerOrganizationId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Meedenker.Domain.Service", null)
+                        .WithMany("Phones")
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Meedenker.Domain.Resident", b =>
@@ -1139,13 +1138,81 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("Meedenker.Domain.SelfRelianceScore", b =>
+            modelBuilder.Entity("Meedenker.Domain.Schedule", b =>
                 {
-                    b.HasOne("Meedenker.Domain.Case", null)
+                    b.HasOne("Meedenker.Domain.Location", null)
+                        .WithMany("Schedules")
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Meedenker.Domain.Service", null)
+                        .WithMany("Schedules")
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.Service", b =>
+                {
+                    b.HasOne("Meedenker.Domain.Organization", "Organization")
                         .WithMany()
-                        .HasForeignKey("CaseId")
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.ServiceArea", b =>
+                {
+                    b.HasOne("Meedenker.Domain.Municipality", "Municipality")
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Meedenker.Domain.Service", null)
+                        .WithMany("Areas")
+                        .HasForeignKey("ServiceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Municipality");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.ServiceAtLocation", b =>
+                {
+                    b.HasOne("Meedenker.Domain.Location", "Location")
+                        .WithMany()
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Meedenker.Domain.Service", "Service")
+                        .WithMany("Locations")
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Location");
+
+                    b.Navigation("Service");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.ServiceTerm", b =>
+                {
+                    b.HasOne("Meedenker.Domain.Service", null)
+                        .WithMany("Terms")
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Meedenker.Domain.TaxonomyTerm", "TaxonomyTerm")
+                        .WithMany()
+                        .HasForeignKey("TaxonomyTermId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("TaxonomyTerm");
                 });
 
             modelBuilder.Entity("Meedenker.Domain.StaffUser", b =>
@@ -1157,6 +1224,72 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.SupporterExpertise", b =>
+                {
+                    b.HasOne("Meedenker.Domain.TaxonomyTerm", null)
+                        .WithMany()
+                        .HasForeignKey("LifeDomainTermId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Meedenker.Domain.SupporterProfile", null)
+                        .WithMany("Expertise")
+                        .HasForeignKey("ProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Meedenker.Domain.TaxonomyTerm", null)
+                        .WithMany()
+                        .HasForeignKey("TargetGroupTermId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.SupporterMunicipality", b =>
+                {
+                    b.HasOne("Meedenker.Domain.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Meedenker.Domain.SupporterProfile", null)
+                        .WithMany("Municipalities")
+                        .HasForeignKey("ProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.SupporterProfile", b =>
+                {
+                    b.HasOne("Meedenker.Domain.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Meedenker.Domain.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.SupporterTerm", b =>
+                {
+                    b.HasOne("Meedenker.Domain.SupporterProfile", null)
+                        .WithMany("Terms")
+                        .HasForeignKey("ProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Meedenker.Domain.TaxonomyTerm", null)
+                        .WithMany()
+                        .HasForeignKey("TaxonomyTermId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -1210,16 +1343,36 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Meedenker.Domain.HelpRequest", b =>
+            modelBuilder.Entity("Meedenker.Domain.Location", b =>
                 {
-                    b.Navigation("LifeDomains");
-
-                    b.Navigation("StatusChanges");
+                    b.Navigation("Schedules");
                 });
 
             modelBuilder.Entity("Meedenker.Domain.Municipality", b =>
                 {
                     b.Navigation("Neighbourhoods");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.Service", b =>
+                {
+                    b.Navigation("Areas");
+
+                    b.Navigation("Locations");
+
+                    b.Navigation("Phones");
+
+                    b.Navigation("Schedules");
+
+                    b.Navigation("Terms");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.SupporterProfile", b =>
+                {
+                    b.Navigation("Expertise");
+
+                    b.Navigation("Municipalities");
+
+                    b.Navigation("Terms");
                 });
 #pragma warning restore 612, 618
         }

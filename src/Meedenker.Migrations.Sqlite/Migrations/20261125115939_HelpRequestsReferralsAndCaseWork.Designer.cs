@@ -9,8 +9,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Meedenker.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261125110528_HelpRequestsAndReferrals")]
-    partial class HelpRequestsAndReferrals
+    [Migration("20261125115939_HelpRequestsReferralsAndCaseWork")]
+    partial class HelpRequestsReferralsAndCaseWork
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -147,6 +147,16 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                     b.Property<Guid>("HelpRequestId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OfferDeclineReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OfferDeclinedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OfferedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("OpenedAt")
                         .HasColumnType("INTEGER");
 
@@ -168,6 +178,10 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("SupporterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -205,6 +219,9 @@ namespace Meedenker.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Note")
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecordedById")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -432,6 +449,55 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                     b.ToTable("IntakeRoutes");
                 });
 
+            modelBuilder.Entity("Meedenker.Domain.Location", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Accessibility")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("City")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PostalCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Transportation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("Locations");
+                });
+
             modelBuilder.Entity("Meedenker.Domain.Municipality", b =>
                 {
                     b.Property<Guid>("Id")
@@ -500,6 +566,10 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Email")
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
@@ -530,6 +600,41 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                     b.HasIndex("MunicipalityId");
 
                     b.ToTable("Organizations");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.Phone", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LocationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LocationId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("ServiceId");
+
+                    b.ToTable("Phones");
                 });
 
             modelBuilder.Entity("Meedenker.Domain.Referral", b =>
@@ -655,6 +760,222 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                     b.ToTable("Residents");
                 });
 
+            modelBuilder.Entity("Meedenker.Domain.Schedule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("ClosesAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LocationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("OpensAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LocationId");
+
+                    b.HasIndex("ServiceId");
+
+                    b.ToTable("Schedules");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.SearchSynonymGroup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Words")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SearchSynonymGroups");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.SelfRelianceScore", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LifeDomainCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Moment")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "At");
+
+                    b.ToTable("SelfRelianceScores");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.Service", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApplicationProcess")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FeesDescription")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsFree")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastModified")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastModified");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("Status", "Name");
+
+                    b.ToTable("Services");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.ServiceArea", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId", "ServiceId");
+
+                    b.HasIndex("ServiceId", "MunicipalityId")
+                        .IsUnique();
+
+                    b.ToTable("ServiceAreas");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.ServiceAtLocation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LocationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LocationId");
+
+                    b.HasIndex("ServiceId", "LocationId")
+                        .IsUnique();
+
+                    b.ToTable("ServiceAtLocations");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.ServiceTerm", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TaxonomyTermId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceId", "TaxonomyTermId")
+                        .IsUnique();
+
+                    b.HasIndex("TaxonomyTermId", "ServiceId");
+
+                    b.ToTable("ServiceTerms");
+                });
+
             modelBuilder.Entity("Meedenker.Domain.StaffUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -747,6 +1068,96 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                     b.HasIndex("OrganizationId");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.SupporterExpertise", b =>
+                {
+                    b.Property<Guid>("ProfileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TargetGroupTermId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LifeDomainTermId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProfileId", "TargetGroupTermId", "LifeDomainTermId");
+
+                    b.HasIndex("LifeDomainTermId");
+
+                    b.HasIndex("TargetGroupTermId");
+
+                    b.ToTable("SupporterExpertise");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.SupporterMunicipality", b =>
+                {
+                    b.Property<Guid>("ProfileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProfileId", "MunicipalityId");
+
+                    b.HasIndex("MunicipalityId");
+
+                    b.ToTable("SupporterMunicipality");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.SupporterProfile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AvailableEvenings")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AvailableWeekends")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Training")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("SupporterProfiles");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.SupporterTerm", b =>
+                {
+                    b.Property<Guid>("ProfileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TaxonomyTermId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProfileId", "TaxonomyTermId");
+
+                    b.HasIndex("TaxonomyTermId");
+
+                    b.ToTable("SupporterTerm");
                 });
 
             modelBuilder.Entity("Meedenker.Domain.TaxonomyTerm", b =>
@@ -1041,6 +1452,23 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Meedenker.Domain.Location", b =>
+                {
+                    b.HasOne("Meedenker.Domain.Municipality", "Municipality")
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Meedenker.Domain.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Municipality");
+                });
+
             modelBuilder.Entity("Meedenker.Domain.Neighbourhood", b =>
                 {
                     b.HasOne("Meedenker.Domain.Municipality", null)
@@ -1057,6 +1485,24 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.Phone", b =>
+                {
+                    b.HasOne("Meedenker.Domain.Location", null)
+                        .WithMany()
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Meedenker.Domain.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Meedenker.Domain.Service", null)
+                        .WithMany("Phones")
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Meedenker.Domain.Referral", b =>
@@ -1087,6 +1533,92 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Meedenker.Domain.Schedule", b =>
+                {
+                    b.HasOne("Meedenker.Domain.Location", null)
+                        .WithMany("Schedules")
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Meedenker.Domain.Service", null)
+                        .WithMany("Schedules")
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.SelfRelianceScore", b =>
+                {
+                    b.HasOne("Meedenker.Domain.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.Service", b =>
+                {
+                    b.HasOne("Meedenker.Domain.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.ServiceArea", b =>
+                {
+                    b.HasOne("Meedenker.Domain.Municipality", "Municipality")
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Meedenker.Domain.Service", null)
+                        .WithMany("Areas")
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Municipality");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.ServiceAtLocation", b =>
+                {
+                    b.HasOne("Meedenker.Domain.Location", "Location")
+                        .WithMany()
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Meedenker.Domain.Service", "Service")
+                        .WithMany("Locations")
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Location");
+
+                    b.Navigation("Service");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.ServiceTerm", b =>
+                {
+                    b.HasOne("Meedenker.Domain.Service", null)
+                        .WithMany("Terms")
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Meedenker.Domain.TaxonomyTerm", "TaxonomyTerm")
+                        .WithMany()
+                        .HasForeignKey("TaxonomyTermId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("TaxonomyTerm");
+                });
+
             modelBuilder.Entity("Meedenker.Domain.StaffUser", b =>
                 {
                     b.HasOne("Meedenker.Domain.Organization", "Organization")
@@ -1096,6 +1628,72 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.SupporterExpertise", b =>
+                {
+                    b.HasOne("Meedenker.Domain.TaxonomyTerm", null)
+                        .WithMany()
+                        .HasForeignKey("LifeDomainTermId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Meedenker.Domain.SupporterProfile", null)
+                        .WithMany("Expertise")
+                        .HasForeignKey("ProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Meedenker.Domain.TaxonomyTerm", null)
+                        .WithMany()
+                        .HasForeignKey("TargetGroupTermId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.SupporterMunicipality", b =>
+                {
+                    b.HasOne("Meedenker.Domain.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Meedenker.Domain.SupporterProfile", null)
+                        .WithMany("Municipalities")
+                        .HasForeignKey("ProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.SupporterProfile", b =>
+                {
+                    b.HasOne("Meedenker.Domain.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Meedenker.Domain.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.SupporterTerm", b =>
+                {
+                    b.HasOne("Meedenker.Domain.SupporterProfile", null)
+                        .WithMany("Terms")
+                        .HasForeignKey("ProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Meedenker.Domain.TaxonomyTerm", null)
+                        .WithMany()
+                        .HasForeignKey("TaxonomyTermId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -1156,9 +1754,36 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                     b.Navigation("StatusChanges");
                 });
 
+            modelBuilder.Entity("Meedenker.Domain.Location", b =>
+                {
+                    b.Navigation("Schedules");
+                });
+
             modelBuilder.Entity("Meedenker.Domain.Municipality", b =>
                 {
                     b.Navigation("Neighbourhoods");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.Service", b =>
+                {
+                    b.Navigation("Areas");
+
+                    b.Navigation("Locations");
+
+                    b.Navigation("Phones");
+
+                    b.Navigation("Schedules");
+
+                    b.Navigation("Terms");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.SupporterProfile", b =>
+                {
+                    b.Navigation("Expertise");
+
+                    b.Navigation("Municipalities");
+
+                    b.Navigation("Terms");
                 });
 #pragma warning restore 612, 618
         }
