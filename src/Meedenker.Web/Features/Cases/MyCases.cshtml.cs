@@ -1,0 +1,95 @@
+using Meedenker.Data;
+using Meedenker.Domain;
+using Meedenker.Web.Features.Verwijzen;
+using Meedenker.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Meedenker.Web.Features.Cases;
+
+/// <summary>A supporter's own work: requests offered to them (accept or decline) and their open cases.</summary>
+[Authorize(Policy = Policies.CaseWork)]
+public sealed class MyCasesModel(AppDbContext db, ReferenceData referenceData, TimeProvider time, ReferrerNotifier notifier) : PageModel
+{
+    public sealed record OfferRow(Guid CaseId, string ReferenceCode, DateTimeOffset ReceivedAt, string Municipality, IReadOnlyList<string> LifeDomains);
+
+    public sealed record CaseRow(Guid CaseId, string ReferenceCode, DateTimeOffset OpenedAt, DateTimeOffset? FirstContactAt, DateTimeOffset? LastContactAt);
+
+    public IReadOnlyList<OfferRow> Offers { get; private set; } = [];
+    public IReadOnlyList<CaseRow> Cases { get; private set; } = [];
+
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostAcceptAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var @case = await OwnOfferAsync(id, cancellationToken);
+        if (@case is null)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+        var request = await db.HelpRequests.Include(h => h.StatusChanges).SingleAsync(h => h.Id == @case.HelpRequestId, cancellationToken);
+        try
+        {
+            @case.Accept(request, time.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DomainException e)
+        {
+            Message = Lang.Pick(e.Dutch, e.English);
+            return RedirectToPage();
+        }
+        await notifier.NotifyAsync(request.Id, cancellationToken);
+        return RedirectToPage("/Cases/CaseFile", new { id = @case.Id });
+    }
+
+    public async Task<IActionResult> OnPostDeclineAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var @case = await OwnOfferAsync(id, cancellationToken);
+        if (@case is null)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+        try
+        {
+            @case.DeclineOffer(InputText.Clean(Reason, multiline: true) ?? "", time.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+            Message = Lang.Pick("Je hebt het aanbod afgewezen. De coördinator zoekt iemand anders.", "You declined the offer. The coordinator will find someone else.");
+        }
+        catch (DomainException e)
+        {
+            Message = Lang.Pick(e.Dutch, e.English);
+        }
+        return RedirectToPage();
+    }
+
+    private Task<Case?> OwnOfferAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var userId = StaffClaims.UserIdOf(User);
+        return db.Cases.SingleOrDefaultAsync(c => c.Id == id && c.SupporterId == userId, cancellationToken);
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var reference = await referenceData.GetAsync(cancellationToken);
+        var userId = StaffClaims.UserIdOf(User);
+        var offers = await db.Cases.AsNoTracking().Where(c => c.SupporterId == userId && c.Status == CaseStatus.Offered)
+            .Join(db.HelpRequests, c => c.HelpRequestId, h => h.Id, (c, h) => new { c.Id, h.ReferenceCode, h.ReceivedAt, h.MunicipalityId, Domains = h.LifeDomains.Select(d => d.Code).ToList() })
+            .ToListAsync(cancellationToken);
+        Offers = offers.Select(o => new OfferRow(o.Id, o.ReferenceCode, o.ReceivedAt, reference.Municipalities.FirstOrDefault(m => m.Id == o.MunicipalityId)?.Name ?? "",
+            o.Domains.Select(d => reference.TermName(TaxonomyKind.LifeDomain, d)).ToList())).ToList();
+        Cases = await db.Cases.AsNoTracking().Where(c => c.SupporterId == userId && c.Status == CaseStatus.Open)
+            .OrderBy(c => c.OpenedAt)
+            .Join(db.HelpRequests, c => c.HelpRequestId, h => h.Id, (c, h) => new CaseRow(c.Id, h.ReferenceCode, c.OpenedAt, c.FirstContactAt,
+                db.Contacts.Where(k => k.CaseId == c.Id).OrderByDescending(k => k.At).Select(k => (DateTimeOffset?)k.At).FirstOrDefault()))
+            .Take(200)
+            .ToListAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,139 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Meedenker.Domain;
+using Meedenker.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Meedenker.IntegrationTests;
+
+public sealed partial class CaseWorkTests(MeedenkerFactory app) : IClassFixture<MeedenkerFactory>
+{
+    [GeneratedRegex("MD-[2-9A-Z]{4}-[2-9A-Z]{4}")]
+    private static partial Regex Code();
+
+    [GeneratedRegex("name=\"Version\" value=\"([^\"]+)\"")]
+    private static partial Regex VersionField();
+
+    private async Task<(Guid RequestId, string Code)> AskAsync(string question)
+    {
+        var form = MeedenkerFactory.ValidHelpRequestForm();
+        form["Input.Question"] = question;
+        var html = await (await app.CreateBrowserlikeClient().PostFormAsync("/hulp-vragen", form)).Content.ReadAsStringAsync();
+        var code = Code().Match(html).Value;
+        return (app.WithDb(db => db.HelpRequests.Single(h => h.ReferenceCode == code).Id), code);
+    }
+
+    [Fact]
+    public async Task Coordinator_offers_a_volunteer_accepts_records_a_contact_and_a_score_and_the_status_follows()
+    {
+        var organization = await app.CreateOrganizationAsync();
+        await app.RouteFirstMunicipalityToAsync(organization.Id);
+        var coordinator = await app.CreateStaffAsync(StaffRoles.Coordinator, organization.Id, twoFactor: true);
+        var professional = await app.CreateStaffAsync(StaffRoles.Supporter, organization.Id, SupporterKind.Professional, twoFactor: true);
+        var volunteer = await app.CreateStaffAsync(StaffRoles.Supporter, organization.Id, SupporterKind.Volunteer, twoFactor: true);
+        var (requestId, code) = await AskAsync("Ik wil hulp bij mijn administratie " + Guid.NewGuid());
+        var coordinatorClient = await app.SignInAsync(coordinator);
+
+        var detail = await coordinatorClient.GetStringAsync($"/werk/aanmeldingen/{requestId}");
+        // Informal where possible: the volunteer is ranked above the professional.
+        Assert.True(detail.IndexOf($"candidate-{volunteer.User.Id}", StringComparison.Ordinal) < detail.IndexOf($"candidate-{professional.User.Id}", StringComparison.Ordinal));
+        Assert.Contains("informeel waar het kan", detail, StringComparison.Ordinal);
+
+        var offered = await coordinatorClient.PostFormAsync($"/werk/aanmeldingen/{requestId}?handler=Offer", new() { ["SupporterId"] = volunteer.User.Id.ToString() }, $"/werk/aanmeldingen/{requestId}");
+        Assert.Equal(HttpStatusCode.Redirect, offered.StatusCode);
+        var caseId = app.WithDb(db => db.Cases.Single(c => c.HelpRequestId == requestId).Id);
+
+        var volunteerClient = await app.SignInAsync(volunteer);
+        Assert.Contains(code, await volunteerClient.GetStringAsync("/werk/mijn-casussen"), StringComparison.Ordinal);
+        var accepted = await volunteerClient.PostFormAsync($"/werk/mijn-casussen?handler=Accept&id={caseId}", [], "/werk/mijn-casussen");
+        Assert.Equal($"/werk/casussen/{caseId}", accepted.Headers.Location?.OriginalString);
+        Assert.Equal(HelpRequestStatus.Matched, app.WithDb(db => db.HelpRequests.Single(h => h.Id == requestId).Status));
+
+        var file = await volunteerClient.GetStringAsync($"/werk/casussen/{caseId}");
+        Assert.Contains("mijn administratie", file, StringComparison.Ordinal);
+        var today = TimeProvider.System.GetUtcNow().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var contact = await volunteerClient.PostFormAsync($"/werk/casussen/{caseId}?handler=Contact",
+            new() { ["Version"] = VersionField().Match(file).Groups[1].Value, ["Contact.Date"] = today, ["Contact.Time"] = "00:01", ["Contact.Mode"] = "Walk", ["Contact.Minutes"] = "45", ["Contact.Note"] = "Samen gewandeld" },
+            $"/werk/casussen/{caseId}");
+        Assert.Equal(HttpStatusCode.Redirect, contact.StatusCode);
+        var request = app.WithDb(db => db.HelpRequests.Single(h => h.Id == requestId));
+        Assert.Equal(HelpRequestStatus.InContact, request.Status);
+        Assert.NotNull(request.FirstContactAt);
+
+        file = await volunteerClient.GetStringAsync($"/werk/casussen/{caseId}");
+        var score = await volunteerClient.PostFormAsync($"/werk/casussen/{caseId}?handler=Score",
+            new() { ["Version"] = VersionField().Match(file).Groups[1].Value, ["Score.LifeDomain"] = "financien-inkomen", ["Score.Moment"] = "Start", ["Score.Score"] = "2" },
+            $"/werk/casussen/{caseId}");
+        Assert.Equal(HttpStatusCode.Redirect, score.StatusCode);
+        Assert.Equal(2, app.WithDb(db => db.Cases.Single(c => c.Id == caseId).SelfRelianceStart));
+
+        // The professional of the same organisation is not assigned: no access, and it is logged.
+        var other = await app.SignInAsync(professional);
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync($"/werk/casussen/{caseId}")).StatusCode);
+        Assert.True(app.WithDb(db => db.AccessLog.Any(a => a.UserId == professional.User.Id && a.CaseId == caseId && a.Outcome == AccessOutcome.Denied)));
+    }
+
+    [Fact]
+    public async Task Bad_contact_input_and_a_stale_version_change_nothing()
+    {
+        var organization = await app.CreateOrganizationAsync();
+        var supporter = await app.CreateStaffAsync(StaffRoles.Supporter, organization.Id, twoFactor: true);
+        var (requestId, _) = await AskAsync("Iets");
+        var caseId = await app.WithDbAsync(async db =>
+        {
+            var request = await db.HelpRequests.Include(h => h.StatusChanges).SingleAsync(h => h.Id == requestId);
+            var @case = Case.Offer(request, organization.Id, supporter.User.Id, TimeProvider.System.GetUtcNow());
+            @case.Accept(request, TimeProvider.System.GetUtcNow());
+            db.Cases.Add(@case);
+            await db.SaveChangesAsync();
+            return @case.Id;
+        });
+        var client = await app.SignInAsync(supporter);
+        var file = await client.GetStringAsync($"/werk/casussen/{caseId}");
+        var version = VersionField().Match(file).Groups[1].Value;
+        var future = TimeProvider.System.GetUtcNow().AddDays(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        var inFuture = await client.PostFormAsync($"/werk/casussen/{caseId}?handler=Contact",
+            new() { ["Version"] = version, ["Contact.Date"] = future, ["Contact.Mode"] = "Phone", ["Contact.Minutes"] = "10" }, $"/werk/casussen/{caseId}");
+        Assert.Contains("Een contact kan niet in de toekomst liggen.", await inFuture.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var badScore = await client.PostFormAsync($"/werk/casussen/{caseId}?handler=Score",
+            new() { ["Version"] = version, ["Score.LifeDomain"] = "wonen", ["Score.Moment"] = "Start", ["Score.Score"] = "7" }, $"/werk/casussen/{caseId}");
+        Assert.Contains("De score is 1 tot en met 5.", await badScore.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var stale = await client.PostFormAsync($"/werk/casussen/{caseId}?handler=Contact",
+            new() { ["Version"] = Guid.NewGuid().ToString(), ["Contact.Date"] = TimeProvider.System.GetUtcNow().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ["Contact.Time"] = "00:01", ["Contact.Mode"] = "Phone", ["Contact.Minutes"] = "10", ["Contact.Note"] = "mijn notitie" },
+            $"/werk/casussen/{caseId}");
+        var staleHtml = await stale.Content.ReadAsStringAsync();
+        Assert.Contains("Iemand anders heeft deze casus net gewijzigd.", staleHtml, StringComparison.Ordinal);
+        Assert.Contains("mijn notitie", staleHtml, StringComparison.Ordinal);
+
+        Assert.Equal(0, app.WithDb(db => db.Contacts.Count(c => c.CaseId == caseId)));
+        Assert.Equal(0, app.WithDb(db => db.SelfRelianceScores.Count(s => s.CaseId == caseId)));
+        Assert.Equal(HelpRequestStatus.Matched, app.WithDb(db => db.HelpRequests.Single(h => h.Id == requestId).Status));
+    }
+
+    [Fact]
+    public async Task Declined_offer_returns_the_request_to_the_queue_with_the_reason()
+    {
+        var organization = await app.CreateOrganizationAsync();
+        await app.RouteFirstMunicipalityToAsync(organization.Id);
+        var coordinator = await app.CreateStaffAsync(StaffRoles.Coordinator, organization.Id, twoFactor: true);
+        var volunteer = await app.CreateStaffAsync(StaffRoles.Supporter, organization.Id, SupporterKind.Volunteer, twoFactor: true);
+        var (requestId, code) = await AskAsync("Aanbod afwijzen");
+        var coordinatorClient = await app.SignInAsync(coordinator);
+        await coordinatorClient.PostFormAsync($"/werk/aanmeldingen/{requestId}?handler=Offer", new() { ["SupporterId"] = volunteer.User.Id.ToString() }, $"/werk/aanmeldingen/{requestId}");
+        var caseId = app.WithDb(db => db.Cases.Single(c => c.HelpRequestId == requestId).Id);
+
+        var volunteerClient = await app.SignInAsync(volunteer);
+        await volunteerClient.PostFormAsync($"/werk/mijn-casussen?handler=Decline&id={caseId}", new() { ["Reason"] = "Ik ben drie weken op vakantie" }, "/werk/mijn-casussen");
+
+        Assert.Equal(CaseStatus.OfferDeclined, app.WithDb(db => db.Cases.Single(c => c.Id == caseId).Status));
+        Assert.Contains(code, await coordinatorClient.GetStringAsync("/werk/wachtrij"), StringComparison.Ordinal);
+        Assert.Contains("Ik ben drie weken op vakantie", await coordinatorClient.GetStringAsync($"/werk/aanmeldingen/{requestId}"), StringComparison.Ordinal);
+
+        var again = await volunteerClient.PostFormAsync($"/werk/mijn-casussen?handler=Accept&id={caseId}", [], "/werk/mijn-casussen");
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Contains("Dit aanbod staat niet meer open.", await volunteerClient.GetStringAsync("/werk/mijn-casussen"), StringComparison.Ordinal);
+    }
+}
