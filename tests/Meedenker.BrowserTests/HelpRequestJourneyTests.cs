@@ -181,3 +181,48 @@ public sealed class MonitorPageTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 }
+
+[Collection(BrowserSuite.Name)]
+public sealed class CaseJourneyTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task Volunteer_accepts_an_offer_and_records_a_contact_and_a_score_on_a_phone()
+    {
+        var organization = await browser.App.CreateOrganizationAsync();
+        await browser.App.RouteFirstMunicipalityToAsync(organization.Id);
+        var coordinator = await browser.App.CreateStaffAsync(StaffRoles.Coordinator, organization.Id, twoFactor: true);
+        var volunteer = await browser.App.CreateStaffAsync(StaffRoles.Supporter, organization.Id, SupporterKind.Volunteer, twoFactor: true);
+        var form = MeedenkerFactory.ValidHelpRequestForm();
+        var html = await (await browser.App.CreateBrowserlikeClient().PostFormAsync("/hulp-vragen", form)).Content.ReadAsStringAsync();
+        var code = System.Text.RegularExpressions.Regex.Match(html, "MD-[2-9A-Z]{4}-[2-9A-Z]{4}").Value;
+        var requestId = browser.App.WithDb(db => db.HelpRequests.Single(h => h.ReferenceCode == code).Id);
+        var coordinatorClient = await browser.App.SignInAsync(coordinator);
+        await coordinatorClient.PostFormAsync($"/werk/aanmeldingen/{requestId}?handler=Offer", new() { ["SupporterId"] = volunteer.User.Id.ToString() }, $"/werk/aanmeldingen/{requestId}");
+
+        var page = await browser.NewPageAsync(width: 390, height: 844);
+        await browser.SignInAsync(page, volunteer, "/werk/mijn-casussen");
+        await browser.AssertAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Aannemen {code}", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**/werk/casussen/**");
+        await browser.AssertAccessibleAsync(page);
+
+        await page.GetByLabel("Tijd (niet verplicht)").FillAsync("00:05");
+        await page.GetByLabel("Contactvorm").SelectOptionAsync(new SelectOptionValue { Label = "wandelafspraak" });
+        await page.GetByLabel("Duur in minuten").FillAsync("40");
+        await page.GetByLabel("Korte notitie (niet verplicht)").FillAsync("Rustig gesprek tijdens een wandeling.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Contact opslaan" }).ClickAsync();
+        await page.WaitForSelectorAsync("text=Het contact is vastgelegd.");
+        Assert.Contains("wandelafspraak", await page.Locator(".md-timeline").InnerTextAsync(), StringComparison.Ordinal);
+
+        await page.GetByLabel("Leefgebied").SelectOptionAsync("financien-inkomen");
+        await page.Locator("label[for='Moment-Start']").ClickAsync();
+        await page.Locator("label[for='Score-3']").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Score opslaan" }).ClickAsync();
+        await page.WaitForSelectorAsync("text=De score is vastgelegd.");
+        await browser.AssertAccessibleAsync(page);
+        var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1");
+        Assert.False(overflow, "The case file scrolls sideways on a phone");
+        Assert.Equal(HelpRequestStatus.InContact, browser.App.WithDb(db => db.HelpRequests.Single(h => h.Id == requestId).Status));
+        await page.Context.CloseAsync();
+    }
+}

@@ -137,3 +137,53 @@ public sealed partial class CaseWorkTests(MeedenkerFactory app) : IClassFixture<
         Assert.Contains("Dit aanbod staat niet meer open.", await volunteerClient.GetStringAsync("/werk/mijn-casussen"), StringComparison.Ordinal);
     }
 }
+
+public sealed class MatchingTests(MeedenkerFactory app) : IClassFixture<MeedenkerFactory>
+{
+    private async Task ProfileAsync(Guid userId, Guid organizationId, int capacity, string? language, bool worksInBorsele)
+    {
+        await app.WithDbAsync(async db =>
+        {
+            var profile = new SupporterProfile { Id = Guid.NewGuid(), UserId = userId, OrganizationId = organizationId, Kind = SupporterKind.Volunteer };
+            profile.SetCapacity(capacity);
+            if (language is not null)
+            {
+                profile.Terms.Add(new SupporterTerm { ProfileId = profile.Id, TaxonomyTermId = await db.TaxonomyTerms.Where(t => t.Taxonomy == TaxonomyKind.Language && t.Code == language).Select(t => t.Id).SingleAsync() });
+            }
+            if (worksInBorsele)
+            {
+                profile.Municipalities.Add(new SupporterMunicipality { ProfileId = profile.Id, MunicipalityId = await db.Municipalities.Where(m => m.Code == "GM0654").Select(m => m.Id).SingleAsync() });
+            }
+            db.SupporterProfiles.Add(profile);
+            return await db.SaveChangesAsync();
+        });
+    }
+
+    [Fact]
+    public async Task Matching_ranks_by_municipality_language_and_free_capacity_and_says_why()
+    {
+        var organization = await app.CreateOrganizationAsync();
+        await app.RouteFirstMunicipalityToAsync(organization.Id);
+        var coordinator = await app.CreateStaffAsync(StaffRoles.Coordinator, organization.Id, twoFactor: true);
+        var fitting = await app.CreateStaffAsync(StaffRoles.Supporter, organization.Id, SupporterKind.Volunteer, twoFactor: true);
+        var full = await app.CreateStaffAsync(StaffRoles.Supporter, organization.Id, SupporterKind.Volunteer, twoFactor: true);
+        var elsewhere = await app.CreateStaffAsync(StaffRoles.Supporter, organization.Id, SupporterKind.Volunteer, twoFactor: true);
+        await ProfileAsync(fitting.User.Id, organization.Id, 5, "tr", worksInBorsele: true);
+        await ProfileAsync(full.User.Id, organization.Id, 0, "tr", worksInBorsele: true);
+        await ProfileAsync(elsewhere.User.Id, organization.Id, 5, null, worksInBorsele: false);
+        var form = MeedenkerFactory.ValidHelpRequestForm("GM0654");
+        form["Input.LanguageCode"] = "tr";
+        var html = await (await app.CreateBrowserlikeClient().PostFormAsync("/hulp-vragen", form)).Content.ReadAsStringAsync();
+        var code = System.Text.RegularExpressions.Regex.Match(html, "MD-[2-9A-Z]{4}-[2-9A-Z]{4}").Value;
+        var requestId = app.WithDb(db => db.HelpRequests.Single(h => h.ReferenceCode == code).Id);
+
+        var detail = await (await app.SignInAsync(coordinator)).GetStringAsync($"/werk/aanmeldingen/{requestId}");
+
+        var order = new[] { fitting, full, elsewhere }.Select(s => detail.IndexOf($"candidate-{s.User.Id}", StringComparison.Ordinal)).ToList();
+        Assert.True(order[0] < order[1] && order[0] < order[2], "the fitting volunteer comes first");
+        Assert.Contains("spreekt Turks", detail, StringComparison.Ordinal);
+        Assert.Contains("werkt in Borsele", detail, StringComparison.Ordinal);
+        Assert.Contains("vol: 0 van 0 casussen", detail, StringComparison.Ordinal);
+        Assert.Contains("werkt niet in deze gemeente", detail, StringComparison.Ordinal);
+    }
+}

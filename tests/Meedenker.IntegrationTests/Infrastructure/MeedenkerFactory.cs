@@ -250,21 +250,27 @@ public class MeedenkerFactory : WebApplicationFactory<Web.Program>
         ArgumentNullException.ThrowIfNull(staff);
         var client = CreateBrowserlikeClient();
         var response = await client.PostFormAsync("/account/inloggen", new() { ["Email"] = staff.Email, ["Password"] = Password });
-        if (response.StatusCode != HttpStatusCode.Redirect)
+        if (Landed(response) == "/account/inloggen")
         {
-            throw new InvalidOperationException($"Sign-in did not redirect: {(int)response.StatusCode}");
+            throw new InvalidOperationException($"Sign-in failed for {staff.Email}");
         }
-        if (response.Headers.Location?.OriginalString.StartsWith("/account/inloggen/code", StringComparison.Ordinal) == true)
+        if (Landed(response).StartsWith("/account/inloggen/code", StringComparison.Ordinal))
         {
             var code = Totp.Code(staff.AuthenticatorKey!, TimeProvider.System.GetUtcNow());
             response = await client.PostFormAsync("/account/inloggen/code", new() { ["Code"] = code });
-            if (response.StatusCode != HttpStatusCode.Redirect)
+            if (Landed(response).StartsWith("/account/inloggen", StringComparison.Ordinal))
             {
-                throw new InvalidOperationException($"Two-factor sign-in did not redirect: {(int)response.StatusCode}");
+                throw new InvalidOperationException($"Two-factor sign-in failed for {staff.Email}");
             }
         }
         return client;
     }
+
+    /// <summary>Where a response leaves the user: the redirect target, or the page itself (a Kestrel client follows redirects).</summary>
+    private static string Landed(HttpResponseMessage response) =>
+        response.StatusCode == HttpStatusCode.Redirect
+            ? response.Headers.Location?.OriginalString ?? ""
+            : response.RequestMessage?.RequestUri?.AbsolutePath ?? "";
 
     private static void Check(IdentityResult result)
     {

@@ -9,9 +9,10 @@ namespace Meedenker.Web.Features.Cases;
 public sealed record MatchCandidate(Guid UserId, string Name, SupporterKind Kind, int OpenCases, int Score, IReadOnlyList<string> Reasons);
 
 /// <summary>
-/// Ranks the supporters of the coordinator's organisation for a request: "informal where possible, formal
-/// where necessary" — volunteers and peer experts first unless the request needs a formal supporter —, then
-/// by how many open cases they already hold.
+/// Ranks the supporters of the coordinator's organisation for a request, with the reasons shown: "informal
+/// where possible, formal where necessary" — volunteers and peer experts first unless the request needs a
+/// formal supporter —, then the municipalities they work in, the resident's language, expertise in the
+/// request's life domains, free capacity and evening availability from their profile.
 /// </summary>
 public sealed class Matching(AppDbContext db)
 {
@@ -30,7 +31,19 @@ public sealed class Matching(AppDbContext db)
                 Open = db.Cases.Count(c => c.SupporterId == u.Id && (c.Status == CaseStatus.Open || c.Status == CaseStatus.Offered)),
             })
             .ToListAsync(cancellationToken);
+        var ids = supporters.Select(s => s.Id).ToList();
+        var profiles = await db.SupporterProfiles.AsNoTracking().Where(p => ids.Contains(p.UserId))
+            .Include(p => p.Terms).Include(p => p.Expertise).Include(p => p.Municipalities)
+            .ToDictionaryAsync(p => p.UserId, cancellationToken);
+        var terms = await db.TaxonomyTerms.AsNoTracking()
+            .Where(t => t.Taxonomy == TaxonomyKind.Language || t.Taxonomy == TaxonomyKind.LifeDomain)
+            .Select(t => new { t.Id, t.Taxonomy, t.Code, t.NameNl, t.NameEn }).ToListAsync(cancellationToken);
+        var language = request.LanguageCode is null or "nl" ? null : terms.FirstOrDefault(t => t.Taxonomy == TaxonomyKind.Language && t.Code == request.LanguageCode);
+        var domainCodes = request.LifeDomains.Select(d => d.Code).Append(request.LifeDomainCode).Where(c => c is not null).Distinct().ToList();
+        var domains = terms.Where(t => t.Taxonomy == TaxonomyKind.LifeDomain && domainCodes.Contains(t.Code)).ToList();
+        var municipality = await db.Municipalities.Where(m => m.Id == request.MunicipalityId).Select(m => m.Name).SingleOrDefaultAsync(cancellationToken);
         var needsFormal = NeedsFormal(request);
+
         return supporters.Select(s =>
         {
             var reasons = new List<string>();
@@ -46,8 +59,51 @@ public sealed class Matching(AppDbContext db)
                 score += 50;
                 reasons.Add(Lang.Pick("informeel waar het kan", "informal where possible"));
             }
-            score -= s.Open * 3;
-            reasons.Add(Lang.Pick($"{s.Open} open casussen", $"{s.Open} open cases"));
+            if (profiles.TryGetValue(s.Id, out var profile))
+            {
+                if (profile.Municipalities.Any(m => m.MunicipalityId == request.MunicipalityId))
+                {
+                    score += 20;
+                    reasons.Add(Lang.Pick($"werkt in {municipality}", $"works in {municipality}"));
+                }
+                else
+                {
+                    score -= 20;
+                    reasons.Add(Lang.Pick("werkt niet in deze gemeente", "does not work in this municipality"));
+                }
+                if (language is not null)
+                {
+                    var speaks = profile.Terms.Any(t => t.TaxonomyTermId == language.Id);
+                    score += speaks ? 20 : -10;
+                    reasons.Add(speaks ? Lang.Pick($"spreekt {language.NameNl}", $"speaks {language.NameEn}") : Lang.Pick($"spreekt geen {language.NameNl}", $"does not speak {language.NameEn}"));
+                }
+                foreach (var domain in domains.Where(d => profile.Expertise.Any(e => e.LifeDomainTermId == d.Id)).Take(2))
+                {
+                    score += 10;
+                    reasons.Add(Lang.Pick($"ervaring met {domain.NameNl.ToLowerInvariant()}", $"experience with {domain.NameEn.ToLowerInvariant()}"));
+                }
+                var free = profile.Capacity - s.Open;
+                if (free <= 0)
+                {
+                    score -= 40;
+                    reasons.Add(Lang.Pick($"vol: {s.Open} van {profile.Capacity} casussen", $"full: {s.Open} of {profile.Capacity} cases"));
+                }
+                else
+                {
+                    score += Math.Min(free, 5);
+                    reasons.Add(Lang.Pick($"nog {free} plek(ken) vrij", $"{free} place(s) free"));
+                }
+                if ((request.ContactTimes & ContactTimes.Evening) != 0 && profile.AvailableEvenings)
+                {
+                    score += 5;
+                    reasons.Add(Lang.Pick("ook 's avonds beschikbaar", "also available in the evening"));
+                }
+            }
+            else
+            {
+                score -= s.Open * 3;
+                reasons.Add(Lang.Pick($"{s.Open} open casussen, geen profiel", $"{s.Open} open cases, no profile"));
+            }
             return new MatchCandidate(s.Id, s.DisplayName, s.Kind, s.Open, score, reasons);
         }).OrderByDescending(c => c.Score).ThenBy(c => c.Name).ToList();
     }
