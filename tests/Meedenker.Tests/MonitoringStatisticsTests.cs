@@ -138,6 +138,16 @@ public sealed class SuppressionTests
     }
 
     [Fact]
+    public void A_total_that_would_show_the_hidden_cells_are_zero_is_hidden()
+    {
+        var table = Suppression.Apply(new[,] { { 6, 0, 0 }, { 10, 12, 9 } });
+        Assert.Null(table.Cells[0, 1]);
+        Assert.Null(table.Cells[0, 2]);
+        Assert.Null(table.RowTotals[0]);
+        Assert.Equal(31, table.RowTotals[1]);
+    }
+
+    [Fact]
     public void Totals_under_five_are_hidden()
     {
         var table = Suppression.Apply(new[,] { { 1, 2 } });

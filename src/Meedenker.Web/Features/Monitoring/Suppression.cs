@@ -4,7 +4,7 @@ namespace Meedenker.Web.Features.Monitoring;
 /// Small-count suppression for tables that leave the database: every cell under <see cref="Threshold"/> is
 /// hidden, and where a row or column then has exactly one hidden cell, the smallest other visible cell in it
 /// is hidden too (complementary suppression), so a hidden value cannot be worked out from the totals. Totals
-/// under the threshold are hidden as well.
+/// under the threshold, and totals whose hidden cells add up to less than the threshold, are hidden as well.
 /// </summary>
 public static class Suppression
 {
@@ -50,11 +50,10 @@ public static class Suppression
                 cells[r, c] = hidden[r, c] ? null : counts[r, c];
             }
         }
-        // A line that still has one lone hidden cell (nothing left to hide beside it) hides its total instead.
-        var rowTotals = Enumerable.Range(0, rows).Select(r => Enumerable.Range(0, columns).Count(c => hidden[r, c]) == 1
-            ? null : Visible(Enumerable.Range(0, columns).Sum(c => counts[r, c]))).ToArray();
-        var columnTotals = Enumerable.Range(0, columns).Select(c => Enumerable.Range(0, rows).Count(r => hidden[r, c]) == 1
-            ? null : Visible(Enumerable.Range(0, rows).Sum(r => counts[r, c]))).ToArray();
+        // A total is shown only if the hidden cells of its line together hold at least the threshold: otherwise
+        // total minus the visible cells would pin the hidden ones down (to a lone value, or to a small range).
+        var rowTotals = Enumerable.Range(0, rows).Select(r => TotalOf(Enumerable.Range(0, columns).Select(c => (counts[r, c], hidden[r, c])))).ToArray();
+        var columnTotals = Enumerable.Range(0, columns).Select(c => TotalOf(Enumerable.Range(0, rows).Select(r => (counts[r, c], hidden[r, c])))).ToArray();
         var grand = 0;
         foreach (var value in counts)
         {
@@ -64,6 +63,14 @@ public static class Suppression
     }
 
     private static int? Visible(int total) => total < Threshold ? null : total;
+
+    private static int? TotalOf(IEnumerable<(int Count, bool Hidden)> line)
+    {
+        var cells = line.ToList();
+        var hiddenSum = cells.Where(c => c.Hidden).Sum(c => c.Count);
+        var hiddenCount = cells.Count(c => c.Hidden);
+        return hiddenCount == 1 || (hiddenCount > 1 && hiddenSum < Threshold) ? null : Visible(cells.Sum(c => c.Count));
+    }
 
     /// <summary>A line with exactly one hidden cell (and a visible total) gets its smallest visible cell hidden too.</summary>
     private static bool Complement(List<(int R, int C)> line, int[,] counts, bool[,] hidden)
