@@ -226,3 +226,44 @@ public sealed class CaseJourneyTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 }
+
+[Collection(BrowserSuite.Name)]
+public sealed class WegwijzerPageTests(BrowserFixture browser)
+{
+    [Theory]
+    [InlineData("nl", "Geld en inkomen", "Ik heb brieven die ik niet open of niet begrijp.", "Bekijk mijn advies", "Vraag een meedenker")]
+    [InlineData("en", "Money and income", "I have letters I do not open or do not understand.", "See my advice", "Ask a meedenker")]
+    public async Task Self_check_by_keyboard_ends_in_the_request_form_with_the_domain_ticked(string language, string legend, string question, string submit, string ask)
+    {
+        var page = await browser.NewPageAsync(language: language);
+        await page.GotoAsync(browser.BaseUrl + "/zelfcheck");
+        Assert.Contains(legend, await page.ContentAsync(), StringComparison.Ordinal);
+        await browser.AssertAccessibleAsync(page);
+
+        await page.GetByLabel(question).FocusAsync();
+        await page.Keyboard.PressAsync("Space");
+        await page.GetByRole(AriaRole.Button, new() { Name = submit }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**klaar=1**");
+        await browser.AssertAccessibleAsync(page);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = ask }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/hulp-vragen?leefgebied=**");
+        Assert.True(await page.Locator("#LifeDomain-financien-inkomen").IsCheckedAsync());
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData("nl", "Iemand verwijzen")]
+    [InlineData("en", "Refer someone")]
+    public async Task Red_flag_page_passes_axe(string language, string link)
+    {
+        var page = await browser.NewPageAsync(language: language);
+        await page.GotoAsync(browser.BaseUrl + "/rode-vlaggen");
+        await browser.AssertAccessibleAsync(page);
+        await page.Locator("#inhoud").GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**/verwijzen");
+        await page.Context.CloseAsync();
+    }
+}
