@@ -267,3 +267,19 @@ public sealed class WegwijzerPageTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 }
+
+[Collection(BrowserSuite.Name)]
+public sealed class CoveragePageTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task Coverage_matrix_passes_axe()
+    {
+        var organization = await browser.App.CreateOrganizationAsync();
+        var coordinator = await browser.App.CreateStaffAsync(StaffRoles.Coordinator, organization.Id, twoFactor: true);
+        var page = await browser.NewPageAsync();
+        await browser.SignInAsync(page, coordinator, "/werk/dekking");
+        Assert.Equal(10, await page.Locator("tbody tr").CountAsync());
+        await browser.AssertAccessibleAsync(page);
+        await page.Context.CloseAsync();
+    }
+}
