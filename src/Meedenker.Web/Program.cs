@@ -14,6 +14,7 @@ using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using Quartz;
 using Scalar.AspNetCore;
 
 namespace Meedenker.Web;
@@ -121,6 +122,16 @@ public sealed class Program
         services.AddScoped<Features.Verwijzen.ReferrerNotifier>();
         services.AddScoped<Features.Monitoring.IntakeFigures>();
         services.AddScoped<Features.Cases.Matching>();
+        services.AddScoped<Features.Cases.FollowUpJob>();
+        // Jobs keep their state in our own tables and are idempotent, so the in-memory scheduler is enough and
+        // each instance may run them (see docs/decisions/0008-jobs.md).
+        services.AddQuartz(q =>
+        {
+            q.AddJob<Features.Cases.FollowUpJob>(j => j.WithIdentity(Features.Cases.FollowUpJob.Key));
+            q.AddTrigger(t => t.ForJob(Features.Cases.FollowUpJob.Key).StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(15)).RepeatForever()));
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddSingleton<Text>();
         // Dutch has ë, é and ï: write them as they are instead of as character references.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Meedenker.Domain;
 using Meedenker.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Meedenker.IntegrationTests;
 
@@ -185,5 +186,61 @@ public sealed class MatchingTests(MeedenkerFactory app) : IClassFixture<Meedenke
         Assert.Contains("werkt in Borsele", detail, StringComparison.Ordinal);
         Assert.Contains("vol: 0 van 0 casussen", detail, StringComparison.Ordinal);
         Assert.Contains("werkt niet in deze gemeente", detail, StringComparison.Ordinal);
+    }
+}
+
+public sealed class ClosingTests(MeedenkerFactory app) : IClassFixture<MeedenkerFactory>
+{
+    [Fact]
+    public async Task Closing_plans_a_waakvlam_check_in_that_the_job_turns_into_a_task_on_its_date()
+    {
+        var organization = await app.CreateOrganizationAsync();
+        var supporter = await app.CreateStaffAsync(StaffRoles.Supporter, organization.Id, twoFactor: true);
+        var form = MeedenkerFactory.ValidHelpRequestForm();
+        var html = await (await app.CreateBrowserlikeClient().PostFormAsync("/hulp-vragen", form)).Content.ReadAsStringAsync();
+        var code = Regex.Match(html, "MD-[2-9A-Z]{4}-[2-9A-Z]{4}").Value;
+        var now = TimeProvider.System.GetUtcNow();
+        var caseId = await app.WithDbAsync(async db =>
+        {
+            var request = await db.HelpRequests.Include(h => h.StatusChanges).SingleAsync(h => h.ReferenceCode == code);
+            var @case = Case.Offer(request, organization.Id, supporter.User.Id, now);
+            @case.Accept(request, now);
+            db.Cases.Add(@case);
+            await db.SaveChangesAsync();
+            return @case.Id;
+        });
+        var client = await app.SignInAsync(supporter);
+        var file = await client.GetStringAsync($"/werk/casussen/{caseId}");
+        var version = Regex.Match(file, "name=\"Version\" value=\"([^\"]+)\"").Groups[1].Value;
+
+        var past = await client.PostFormAsync($"/werk/casussen/{caseId}?handler=Close",
+            new() { ["Version"] = version, ["Closing.Reason"] = "QuestionAnswered", ["Closing.FollowUpOn"] = now.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }, $"/werk/casussen/{caseId}");
+        Assert.Contains("Plan het waakvlamcontact na vandaag", await past.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(CaseStatus.Open, app.WithDb(db => db.Cases.Single(c => c.Id == caseId).Status));
+
+        var due = now.AddDays(90);
+        var closed = await client.PostFormAsync($"/werk/casussen/{caseId}?handler=Close",
+            new() { ["Version"] = version, ["Closing.Reason"] = "QuestionAnswered", ["Closing.FinalScore"] = "4", ["Closing.FollowUpOn"] = due.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }, $"/werk/casussen/{caseId}");
+        Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
+        Assert.Equal(HelpRequestStatus.Closed, app.WithDb(db => db.HelpRequests.Single(h => h.ReferenceCode == code).Status));
+        Assert.Equal(4, app.WithDb(db => db.Cases.Single(c => c.Id == caseId).SelfRelianceClose));
+
+        // Not due yet: no task. Time advanced past the date: the task appears, once.
+        using (var scope = app.Services.CreateScope())
+        {
+            var job = scope.ServiceProvider.GetRequiredService<Meedenker.Web.Features.Cases.FollowUpJob>();
+            Assert.Equal(0, await job.RunAsync(due.AddDays(-1), CancellationToken.None));
+            Assert.DoesNotContain("Waakvlamcontacten om te doen", await client.GetStringAsync("/werk/mijn-casussen"), StringComparison.Ordinal);
+            Assert.Equal(1, await job.RunAsync(due.AddHours(1), CancellationToken.None));
+            Assert.Equal(0, await job.RunAsync(due.AddDays(2), CancellationToken.None));
+        }
+        var mine = await client.GetStringAsync("/werk/mijn-casussen");
+        Assert.Contains("Waakvlamcontacten om te doen", mine, StringComparison.Ordinal);
+        Assert.Contains(code, mine, StringComparison.Ordinal);
+        Assert.Contains(Directory.GetFiles(app.MailFolder, "*.eml").Select(File.ReadAllText), m => m.Contains(code, StringComparison.Ordinal) && m.Contains("Waakvlamcontact", StringComparison.Ordinal));
+
+        var followUpId = app.WithDb(db => db.FollowUps.Single(f => f.CaseId == caseId).Id);
+        await client.PostFormAsync($"/werk/mijn-casussen?handler=FollowUpDone&id={followUpId}", [], "/werk/mijn-casussen");
+        Assert.NotNull(app.WithDb(db => db.FollowUps.Single(f => f.Id == followUpId).DoneAt));
     }
 }

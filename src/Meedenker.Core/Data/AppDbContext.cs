@@ -35,6 +35,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<IntakeAssignment> IntakeAssignments => Set<IntakeAssignment>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<SelfRelianceScore> SelfRelianceScores => Set<SelfRelianceScore>();
+    public DbSet<FollowUp> FollowUps => Set<FollowUp>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public bool IsSqlite => Database.ProviderName == DatabaseSetup.SqliteProviderName;
@@ -198,6 +199,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         {
             e.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
             e.Property(c => c.OfferDeclineReason).HasMaxLength(500);
+            e.Property(c => c.CloseReason).HasConversion<string>().HasMaxLength(30);
             e.Property(c => c.Version).IsConcurrencyToken();
             e.HasIndex(c => c.HelpRequestId);
             e.HasIndex(c => new { c.OrganizationId, c.Status, c.OpenedAt });
@@ -215,6 +217,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
             e.Property(c => c.Note).HasMaxLength(2000);
             e.HasIndex(c => new { c.CaseId, c.At });
             e.HasOne<Case>().WithMany().HasForeignKey(c => c.CaseId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<FollowUp>(e =>
+        {
+            e.HasIndex(f => new { f.TaskCreatedAt, f.DueOn });
+            e.HasIndex(f => new { f.SupporterId, f.DoneAt });
+            e.HasOne<Case>().WithMany().HasForeignKey(f => f.CaseId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<SelfRelianceScore>(e =>

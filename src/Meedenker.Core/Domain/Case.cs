@@ -40,8 +40,39 @@ public sealed class Case
     public string? OfferDeclineReason { get; set; }
     /// <summary>Changes on every save, so a second person's save of an older copy is refused, not silently applied.</summary>
     public Guid Version { get; set; }
+    public CloseReason? CloseReason { get; set; }
 
     public const int MaxNote = 2000;
+    public static readonly TimeSpan DefaultFollowUp = TimeSpan.FromDays(91);
+
+    /// <summary>
+    /// Closes the case with a reason and plans a waakvlamcontact: a light check-in later, so the door stays
+    /// open. The request closes too (the referrer sees "closed").
+    /// </summary>
+    public FollowUp Close(HelpRequest request, CloseReason reason, int? finalScore, DateOnly followUpOn, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (Status != CaseStatus.Open)
+        {
+            throw new DomainException("Alleen een open casus kan worden afgesloten.", "Only an open case can be closed.");
+        }
+        if (finalScore is not null and (< 1 or > 5))
+        {
+            throw new DomainException("De score is 1 tot en met 5.", "The score is 1 to 5.");
+        }
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        if (followUpOn <= today || followUpOn > today.AddYears(1))
+        {
+            throw new DomainException("Plan het waakvlamcontact na vandaag en binnen een jaar.", "Plan the follow-up check-in after today and within a year.");
+        }
+        Status = CaseStatus.Closed;
+        ClosedAt = now;
+        CloseReason = reason;
+        SelfRelianceClose = finalScore ?? SelfRelianceClose;
+        Version = Guid.NewGuid();
+        request.Close(now, reason.ToString());
+        return new FollowUp { Id = Guid.NewGuid(), CaseId = Id, SupporterId = SupporterId, DueOn = followUpOn };
+    }
 
     /// <summary>The coordinator offers a new request to a supporter of their organisation.</summary>
     public static Case Offer(HelpRequest request, Guid organizationId, Guid supporterId, DateTimeOffset now)
@@ -145,6 +176,49 @@ public sealed class Case
         }
         Version = Guid.NewGuid();
         return new SelfRelianceScore { Id = Guid.NewGuid(), CaseId = Id, LifeDomainCode = lifeDomainCode, Moment = moment, Score = score, At = now, RecordedById = recordedBy };
+    }
+}
+
+public enum CloseReason
+{
+    QuestionAnswered = 1,
+    ReferredToLongTermSupport = 2,
+    ResidentStopped = 3,
+    Moved = 4,
+    Unreachable = 5,
+}
+
+/// <summary>
+/// A waakvlamcontact: a planned light check-in after closing. On its date the follow-up job turns it into a
+/// task for the supporter (and a reminder mail); the supporter marks it done.
+/// </summary>
+public sealed class FollowUp
+{
+    public Guid Id { get; set; }
+    public Guid CaseId { get; set; }
+    public Guid? SupporterId { get; set; }
+    public DateOnly DueOn { get; set; }
+    public DateTimeOffset? TaskCreatedAt { get; set; }
+    public DateTimeOffset? DoneAt { get; set; }
+
+    /// <summary>Makes the task when it is due; false when it is not due yet or was made already.</summary>
+    public bool MakeTaskIfDue(DateTimeOffset now)
+    {
+        if (TaskCreatedAt is not null || DueOn > DateOnly.FromDateTime(now.UtcDateTime))
+        {
+            return false;
+        }
+        TaskCreatedAt = now;
+        return true;
+    }
+
+    public void MarkDone(DateTimeOffset now)
+    {
+        if (TaskCreatedAt is null)
+        {
+            throw new DomainException("Dit waakvlamcontact is nog niet aan de beurt.", "This follow-up is not due yet.");
+        }
+        DoneAt ??= now;
     }
 }
 

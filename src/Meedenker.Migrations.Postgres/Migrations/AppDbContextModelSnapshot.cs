@@ -142,6 +142,10 @@ namespace Meedenker.Migrations.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("CloseReason")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -233,6 +237,38 @@ namespace Meedenker.Migrations.Postgres.Migrations
                     b.HasIndex("CaseId", "At");
 
                     b.ToTable("Contacts");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.FollowUp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DoneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("SupporterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("TaskCreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("SupporterId", "DoneAt");
+
+                    b.HasIndex("TaskCreatedAt", "DueOn");
+
+                    b.ToTable("FollowUps");
                 });
 
             modelBuilder.Entity("Meedenker.Domain.HelpRequest", b =>
@@ -1386,6 +1422,15 @@ namespace Meedenker.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Meedenker.Domain.Contact", b =>
+                {
+                    b.HasOne("Meedenker.Domain.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.FollowUp", b =>
                 {
                     b.HasOne("Meedenker.Domain.Case", null)
                         .WithMany()

@@ -135,6 +135,10 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CloseReason")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
@@ -226,6 +230,38 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                     b.HasIndex("CaseId", "At");
 
                     b.ToTable("Contacts");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.FollowUp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DoneAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SupporterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TaskCreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("SupporterId", "DoneAt");
+
+                    b.HasIndex("TaskCreatedAt", "DueOn");
+
+                    b.ToTable("FollowUps");
                 });
 
             modelBuilder.Entity("Meedenker.Domain.HelpRequest", b =>
@@ -1373,6 +1409,15 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Meedenker.Domain.Contact", b =>
+                {
+                    b.HasOne("Meedenker.Domain.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.FollowUp", b =>
                 {
                     b.HasOne("Meedenker.Domain.Case", null)
                         .WithMany()

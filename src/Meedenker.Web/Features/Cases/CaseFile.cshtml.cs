@@ -40,6 +40,16 @@ public sealed class CaseFileModel(AppDbContext db, AccessCheck access, Reference
         public int? Score { get; set; }
     }
 
+    public sealed class CloseInput
+    {
+        public CloseReason? Reason { get; set; }
+        public int? FinalScore { get; set; }
+        public string? FollowUpOn { get; set; }
+    }
+
+    [BindProperty]
+    public CloseInput Closing { get; set; } = new();
+
     public View? Item { get; private set; }
     public IReadOnlyList<ContactRow> Contacts { get; private set; } = [];
     public IReadOnlyList<ScoreRow> Scores { get; private set; } = [];
@@ -66,6 +76,7 @@ public sealed class CaseFileModel(AppDbContext db, AccessCheck access, Reference
         }
         await LoadAsync(id, cancellationToken);
         Contact.Date = time.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Closing.FollowUpOn = time.GetUtcNow().Add(Case.DefaultFollowUp).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         Contact.Minutes = 30;
         return Page();
     }
@@ -136,6 +147,42 @@ public sealed class CaseFileModel(AppDbContext db, AccessCheck access, Reference
             return Lang.Pick("De score is vastgelegd.", "The score is recorded.");
         }, "Score.Score", cancellationToken);
     }
+
+    public async Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!(await access.ForCaseAsync(id, AccessAction.Change, "case-close", "case-work", cancellationToken)).Allowed)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+        ModelState.Clear();
+        if (Closing.Reason is null || !Enum.IsDefined(Closing.Reason.Value))
+        {
+            ModelState.AddModelError("Closing.Reason", Lang.Pick("Kies waarom je afsluit.", "Choose why you close."));
+        }
+        if (!DateOnly.TryParseExact(Closing.FollowUpOn?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var followUpOn))
+        {
+            ModelState.AddModelError("Closing.FollowUpOn", Lang.Pick("Vul de datum van het waakvlamcontact in, zoals 2027-02-25.", "Enter the date of the follow-up check-in, like 2027-02-25."));
+        }
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(id, cancellationToken);
+            return Page();
+        }
+        return await SaveAsync(id, (@case, request, now, _) =>
+        {
+            db.FollowUps.Add(@case.Close(request, Closing.Reason!.Value, Closing.FinalScore, followUpOn, now));
+            return Lang.Pick($"De casus is afgesloten. Het waakvlamcontact staat op {followUpOn:d MMMM yyyy}.", $"The case is closed. The follow-up check-in is planned for {followUpOn:d MMMM yyyy}.");
+        }, "Closing.FollowUpOn", cancellationToken);
+    }
+
+    public static string ReasonName(CloseReason reason) => reason switch
+    {
+        CloseReason.QuestionAnswered => Lang.Pick("De vraag is beantwoord", "The question is answered"),
+        CloseReason.ReferredToLongTermSupport => Lang.Pick("Doorverwezen naar langdurige begeleiding", "Referred to long-term support"),
+        CloseReason.ResidentStopped => Lang.Pick("De inwoner wil stoppen", "The resident wants to stop"),
+        CloseReason.Moved => Lang.Pick("Verhuisd", "Moved"),
+        _ => Lang.Pick("Niet bereikbaar", "Unreachable"),
+    };
 
     private async Task<IActionResult> SaveAsync(Guid id, Func<Case, HelpRequest, DateTimeOffset, Guid, string> change, string errorField, CancellationToken cancellationToken)
     {

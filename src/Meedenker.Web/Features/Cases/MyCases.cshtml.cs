@@ -20,6 +20,31 @@ public sealed class MyCasesModel(AppDbContext db, ReferenceData referenceData, T
     public IReadOnlyList<OfferRow> Offers { get; private set; } = [];
     public IReadOnlyList<CaseRow> Cases { get; private set; } = [];
 
+    public sealed record FollowUpRow(Guid Id, Guid CaseId, string ReferenceCode, DateOnly DueOn);
+
+    public IReadOnlyList<FollowUpRow> FollowUps { get; private set; } = [];
+
+    public async Task<IActionResult> OnPostFollowUpDoneAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var userId = StaffClaims.UserIdOf(User);
+        var followUp = await db.FollowUps.SingleOrDefaultAsync(f => f.Id == id && f.SupporterId == userId, cancellationToken);
+        if (followUp is null)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+        try
+        {
+            followUp.MarkDone(time.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+            Message = Lang.Pick("Het waakvlamcontact is gedaan.", "The follow-up check-in is done.");
+        }
+        catch (DomainException e)
+        {
+            Message = Lang.Pick(e.Dutch, e.English);
+        }
+        return RedirectToPage();
+    }
+
     [BindProperty]
     public string? Reason { get; set; }
 
@@ -85,6 +110,10 @@ public sealed class MyCasesModel(AppDbContext db, ReferenceData referenceData, T
             .ToListAsync(cancellationToken);
         Offers = offers.Select(o => new OfferRow(o.Id, o.ReferenceCode, o.ReceivedAt, reference.Municipalities.FirstOrDefault(m => m.Id == o.MunicipalityId)?.Name ?? "",
             o.Domains.Select(d => reference.TermName(TaxonomyKind.LifeDomain, d)).ToList())).ToList();
+        FollowUps = await db.FollowUps.AsNoTracking().Where(f => f.SupporterId == userId && f.TaskCreatedAt != null && f.DoneAt == null)
+            .Join(db.Cases, f => f.CaseId, c => c.Id, (f, c) => new { f, c })
+            .Join(db.HelpRequests, x => x.c.HelpRequestId, h => h.Id, (x, h) => new FollowUpRow(x.f.Id, x.c.Id, h.ReferenceCode, x.f.DueOn))
+            .ToListAsync(cancellationToken);
         Cases = await db.Cases.AsNoTracking().Where(c => c.SupporterId == userId && c.Status == CaseStatus.Open)
             .OrderBy(c => c.OpenedAt)
             .Join(db.HelpRequests, c => c.HelpRequestId, h => h.Id, (c, h) => new CaseRow(c.Id, h.ReferenceCode, c.OpenedAt, c.FirstContactAt,
