@@ -11,7 +11,7 @@ namespace Meedenker.Web.Features.Cases;
 [Authorize(Policy = Policies.Staff)]
 public sealed class StartModel(AppDbContext db) : PageModel
 {
-    public sealed record CaseRow(Guid ResidentId, string ReferenceCode, DateTimeOffset OpenedAt, DateTimeOffset? FirstContactAt);
+    public sealed record CaseRow(Guid CaseId, string ReferenceCode, DateTimeOffset OpenedAt, DateTimeOffset? FirstContactAt);
 
     public string DisplayName { get; private set; } = "";
     public string Role { get; private set; } = "";
@@ -41,7 +41,7 @@ public sealed class StartModel(AppDbContext db) : PageModel
         OpenCases = await cases
             .OrderBy(c => c.OpenedAt)
             .Take(25)
-            .Join(db.HelpRequests, c => c.HelpRequestId, h => h.Id, (c, h) => new CaseRow(c.ResidentId, h.ReferenceCode, c.OpenedAt, c.FirstContactAt))
+            .Join(db.HelpRequests, c => c.HelpRequestId, h => h.Id, (c, h) => new CaseRow(c.Id, h.ReferenceCode, c.OpenedAt, c.FirstContactAt))
             .ToListAsync(cancellationToken);
     }
 }
