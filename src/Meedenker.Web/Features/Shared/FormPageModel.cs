@@ -20,3 +20,6 @@ public abstract class FormPageModel : PageModel
 
 /// <summary>One text input of an <c>Input</c> model, with its label, hint and message (the _TextField partial).</summary>
 public sealed record TextField(string Name, string Label, string? Value, string? Error, string AutoComplete = "off", int MaxLength = 200, string Type = "text", string? Hint = null);
+
+/// <summary>The life-domain checkboxes (the _LifeDomainChoices partial).</summary>
+public sealed record LifeDomainChoices(string Legend, string? Hint, IEnumerable<Infrastructure.ReferenceSnapshot.Term> Domains, IReadOnlyCollection<string> Chosen, string? Error);

@@ -87,6 +87,4 @@ public sealed class ReferModel(AppDbContext db, ReferenceData referenceData, Int
             .Select(u => new KnownReferrer(u.OrganizationId, u.Id, u.DisplayName, u.Organization!.Name, u.Email, null))
             .SingleOrDefaultAsync(cancellationToken);
     }
-
-    public bool Has(List<string> values, string code) => values.Contains(code);
 }
