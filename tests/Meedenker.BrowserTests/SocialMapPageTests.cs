@@ -30,11 +30,12 @@ public sealed class SocialMapPageTests(BrowserFixture browser)
         await page.Locator("#Text").FillAsync($"schulden {word}");
         await page.Locator("#Municipality").SelectOptionAsync("GM0703");
         await page.GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("gemeente=GM0703", StringComparison.Ordinal));
+        // Wait for the new document itself, not for every subresource's load event.
+        await page.WaitForURLAsync(url => url.Contains("gemeente=GM0703", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await CheckAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = service.Name }).ClickAsync();
-        await page.WaitForURLAsync(browser.BaseUrl + $"/sociale-kaart/{service.Id}");
+        await page.WaitForURLAsync(browser.BaseUrl + $"/sociale-kaart/{service.Id}", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         Assert.Equal(service.Name, (await page.Locator("h1").InnerTextAsync()).Trim());
         await CheckAsync();
         await page.Context.CloseAsync();
