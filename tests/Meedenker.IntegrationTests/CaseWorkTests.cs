@@ -244,3 +244,53 @@ public sealed class ClosingTests(MeedenkerFactory app) : IClassFixture<Meedenker
         Assert.NotNull(app.WithDb(db => db.FollowUps.Single(f => f.Id == followUpId).DoneAt));
     }
 }
+
+public sealed class ReferrerMailTests(MeedenkerFactory app) : IClassFixture<MeedenkerFactory>
+{
+    [Fact]
+    public async Task Referrer_who_asked_gets_a_mail_on_accept_first_contact_and_closing_without_content()
+    {
+        var organization = await app.CreateOrganizationAsync();
+        await app.RouteFirstMunicipalityToAsync(organization.Id);
+        var coordinator = await app.CreateStaffAsync(StaffRoles.Coordinator, organization.Id, twoFactor: true);
+        var volunteer = await app.CreateStaffAsync(StaffRoles.Supporter, organization.Id, SupporterKind.Volunteer, twoFactor: true);
+        var today = TimeProvider.System.GetUtcNow().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var html = await (await app.CreateBrowserlikeClient().PostFormAsync("/verwijzen", new()
+        {
+            ["Input.FirstName"] = "Wim",
+            ["Input.Phone"] = "0612000000",
+            ["Input.MunicipalityCode"] = "GM0654",
+            ["Input.Question"] = "Geheime inhoud over schulden",
+            ["Input.ConsentConfirmed"] = "true",
+            ["Input.ConsentGivenBy"] = "resident",
+            ["Input.ConsentMethod"] = "verbal",
+            ["Input.ConsentDate"] = today,
+            ["Input.ReferrerName"] = "Praktijk",
+            ["Input.ReferrerOrganization"] = "Praktijk Test",
+            ["Input.ReferrerEmail"] = "praktijk@test.test",
+            ["Input.ReferrerKind"] = "huisarts",
+            ["Input.NotifyReferrer"] = "true",
+        })).Content.ReadAsStringAsync();
+        var code = Regex.Match(html, "MD-[2-9A-Z]{4}-[2-9A-Z]{4}").Value;
+        var requestId = app.WithDb(db => db.HelpRequests.Single(h => h.ReferenceCode == code).Id);
+        await (await app.SignInAsync(coordinator)).PostFormAsync($"/werk/aanmeldingen/{requestId}?handler=Offer", new() { ["SupporterId"] = volunteer.User.Id.ToString() }, $"/werk/aanmeldingen/{requestId}");
+        var caseId = app.WithDb(db => db.Cases.Single(c => c.HelpRequestId == requestId).Id);
+        var client = await app.SignInAsync(volunteer);
+
+        await client.PostFormAsync($"/werk/mijn-casussen?handler=Accept&id={caseId}", [], "/werk/mijn-casussen");
+        string Version(string page) => Regex.Match(page, "name=\"Version\" value=\"([^\"]+)\"").Groups[1].Value;
+        var file = await client.GetStringAsync($"/werk/casussen/{caseId}");
+        await client.PostFormAsync($"/werk/casussen/{caseId}?handler=Contact",
+            new() { ["Version"] = Version(file), ["Contact.Date"] = today, ["Contact.Time"] = "00:01", ["Contact.Mode"] = "Phone", ["Contact.Minutes"] = "20" }, $"/werk/casussen/{caseId}");
+        file = await client.GetStringAsync($"/werk/casussen/{caseId}");
+        await client.PostFormAsync($"/werk/casussen/{caseId}?handler=Close",
+            new() { ["Version"] = Version(file), ["Closing.Reason"] = "QuestionAnswered", ["Closing.FollowUpOn"] = TimeProvider.System.GetUtcNow().AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) },
+            $"/werk/casussen/{caseId}");
+
+        var mails = Directory.GetFiles(app.MailFolder, "*.eml").Select(File.ReadAllText).Where(m => m.Contains("praktijk@test.test", StringComparison.Ordinal) && m.Contains(code, StringComparison.Ordinal)).ToList();
+        Assert.Contains(mails, m => m.Contains("geaccepteerd", StringComparison.Ordinal));
+        Assert.Contains(mails, m => m.Contains("er is contact geweest", StringComparison.Ordinal));
+        Assert.Contains(mails, m => m.Contains("afgesloten", StringComparison.Ordinal));
+        Assert.DoesNotContain(mails, m => m.Contains("Geheime inhoud", StringComparison.Ordinal));
+    }
+}

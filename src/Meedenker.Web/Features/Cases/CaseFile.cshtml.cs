@@ -188,7 +188,7 @@ public sealed class CaseFileModel(AppDbContext db, AccessCheck access, Reference
     {
         var @case = await db.Cases.SingleAsync(c => c.Id == id, cancellationToken);
         var request = await db.HelpRequests.Include(h => h.StatusChanges).SingleAsync(h => h.Id == @case.HelpRequestId, cancellationToken);
-        var firstContactBefore = @case.FirstContactAt;
+        var statusBefore = request.Status;
         // Compare with the version the form was shown with, not the one just read.
         db.Entry(@case).Property(c => c.Version).OriginalValue = Version;
         try
@@ -213,7 +213,8 @@ public sealed class CaseFileModel(AppDbContext db, AccessCheck access, Reference
             await LoadAsync(id, cancellationToken);
             return Page();
         }
-        if (firstContactBefore is null && @case.FirstContactAt is not null)
+        // The referrer hears of status changes (first contact, closing), never of the content.
+        if (request.Status != statusBefore)
         {
             await notifier.NotifyAsync(request.Id, cancellationToken);
         }
