@@ -60,10 +60,7 @@ public sealed class AccessCheck(AppDbContext db, IHttpContextAccessor http, Time
             _ when user.IsInRole(StaffRoles.Supporter) && userId is not null && found.SupporterId == userId => new AccessDecision(true, "assigned-supporter"),
             _ => new AccessDecision(false, "not-assigned"),
         };
-        var entry = AccessLogEntry.Record(time.GetUtcNow(), userId, user.Identity?.Name ?? "anonymous", StaffClaims.RoleOf(user), StaffClaims.OrganizationOf(user),
-            found?.ResidentId, caseId, action, resource, purpose, decision.Allowed ? AccessOutcome.Allowed : AccessOutcome.Denied, decision.Reason, http.HttpContext?.TraceIdentifier);
-        db.AccessLog.Add(entry);
-        await db.SaveChangesAsync(cancellationToken);
+        await LogAsync(user, found?.ResidentId, caseId, action, resource, purpose, decision, cancellationToken);
         return decision;
     }
 

@@ -126,6 +126,9 @@ public sealed class RequestDetailModel(AppDbContext db, AccessCheck access, Refe
         {
             Candidates = await matching.RankAsync(request, organizationId, cancellationToken);
         }
+        var referral = await db.Referrals.AsNoTracking().Where(f => f.HelpRequestId == id)
+            .Select(f => new { f.ReferrerName, f.ReferrerOrganizationName, f.ConsentMethod, f.ConsentGivenBy, f.ConsentGivenAt })
+            .SingleOrDefaultAsync(cancellationToken);
         Item = await db.HelpRequests.AsNoTracking().Where(h => h.Id == id)
             .Join(db.Residents, h => h.ResidentId, r => r.Id, (h, r) => new { h, r })
             .Select(x => new View(
@@ -136,12 +139,19 @@ public sealed class RequestDetailModel(AppDbContext db, AccessCheck access, Refe
                 x.h.Postcode, x.h.LifeDomains.Select(d => d.Code).ToList(), x.h.Question, x.h.ContactPreferences, x.h.ContactTimes, x.h.ContactTimeNote,
                 x.h.LanguageCode, x.h.NeedsInterpreter, x.h.EasyLanguage, x.h.AccessibilityNeeds, x.h.SourceCode,
                 db.HelpRequests.Where(o => o.Id == x.h.PossibleDuplicateOfId).Select(o => o.ReferenceCode).FirstOrDefault(),
-                db.Referrals.Where(f => f.HelpRequestId == x.h.Id).Select(f => f.ReferrerName).FirstOrDefault(),
-                db.Referrals.Where(f => f.HelpRequestId == x.h.Id).Select(f => f.ReferrerOrganizationName).FirstOrDefault(),
-                db.Referrals.Where(f => f.HelpRequestId == x.h.Id).Select(f => (ConsentMethod?)f.ConsentMethod).FirstOrDefault(),
-                db.Referrals.Where(f => f.HelpRequestId == x.h.Id).Select(f => (ConsentGivenBy?)f.ConsentGivenBy).FirstOrDefault(),
-                db.Referrals.Where(f => f.HelpRequestId == x.h.Id).Select(f => (DateTimeOffset?)f.ConsentGivenAt).FirstOrDefault()))
+                null, null, null, null, null))
             .SingleOrDefaultAsync(cancellationToken);
+        if (Item is not null && referral is not null)
+        {
+            Item = Item with
+            {
+                ReferrerName = referral.ReferrerName,
+                ReferrerOrganization = referral.ReferrerOrganizationName,
+                ConsentMethod = referral.ConsentMethod,
+                ConsentGivenBy = referral.ConsentGivenBy,
+                ConsentGivenAt = referral.ConsentGivenAt,
+            };
+        }
         return Item is not null;
     }
 
