@@ -68,17 +68,17 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.GotoAsync($"{BaseUrl}/account/inloggen?ReturnUrl={Uri.EscapeDataString(returnUrl)}");
         await page.GetByLabel("E-mailadres").FillAsync(staff.Email);
         await page.GetByLabel("Wachtwoord").FillAsync(MeedenkerFactory.Password);
-        await page.GetByLabel("Wachtwoord").PressAsync("Enter");
-        await page.WaitForURLAsync("**/account/inloggen/code**");
+        await page.FollowAsync(() => page.GetByLabel("Wachtwoord").PressAsync("Enter"), "**/account/inloggen/code**");
         await page.GetByLabel("Code").FillAsync(Totp.Code(staff.AuthenticatorKey!, TimeProvider.System.GetUtcNow()));
-        await page.GetByLabel("Code").PressAsync("Enter");
-        await page.WaitForURLAsync(BaseUrl + returnUrl);
+        await page.FollowAsync(() => page.GetByLabel("Code").PressAsync("Enter"), BaseUrl + returnUrl);
     }
 
     /// <summary>Runs axe-core (WCAG 2.1 A/AA and best practices) and returns the violations in readable form.</summary>
     public async Task<IReadOnlyList<string>> AxeViolationsAsync(IPage page)
     {
         ArgumentNullException.ThrowIfNull(page);
+        // Colour contrast needs the stylesheets: wait for the load event of the page that is shown now.
+        await page.WaitForLoadStateAsync(LoadState.Load);
         await page.EvaluateAsync(AxeSource);
         var violations = await page.EvaluateAsync<JsonElement>("""
             async () => {
@@ -105,6 +105,30 @@ public sealed class BrowserFixture : IAsyncLifetime
         return dir?.FullName ?? throw new InvalidOperationException("Cannot find the repository root (Meedenker.slnx).");
     }
 }
+
+// RunAndWaitForNavigation is marked obsolete in favour of WaitForURL, but only it registers the wait before the action.
+#pragma warning disable CS0612
+public static class PageNavigation
+{
+    /// <summary>
+    /// Runs an action that navigates and waits for the new document. The wait is registered before the action runs,
+    /// so a fast navigation cannot slip between a URL check and the wait (which made WaitForURL time out now and then),
+    /// and it waits for the document itself, not for every subresource.
+    /// </summary>
+    public static Task FollowAsync(this IPage page, Func<Task> action, string url)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return page.RunAndWaitForNavigationAsync(action, new() { UrlString = url, WaitUntil = WaitUntilState.DOMContentLoaded });
+    }
+
+    public static Task FollowAsync(this IPage page, Func<Task> action, Func<string, bool> url)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return page.RunAndWaitForNavigationAsync(action, new() { UrlFunc = url, WaitUntil = WaitUntilState.DOMContentLoaded });
+    }
+}
+
+#pragma warning restore CS0612
 
 [CollectionDefinition(Name)]
 public sealed class BrowserSuite : ICollectionFixture<BrowserFixture>

@@ -43,8 +43,7 @@ public sealed partial class HelpRequestJourneyTests(BrowserFixture browser)
         await browser.AssertAccessibleAsync(page);
 
         await page.Locator("a[href*='/status/']").FocusAsync();
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/status/**");
+        await page.FollowAsync(() => page.Keyboard.PressAsync("Enter"), "**/status/**");
         Assert.Equal(statusHeading, (await page.Locator("h1").InnerTextAsync()).Trim());
         Assert.Contains(code, await page.ContentAsync(), StringComparison.Ordinal);
         Assert.Contains(receivedStep, await page.Locator("[aria-current=step]").InnerTextAsync(), StringComparison.Ordinal);
@@ -82,11 +81,9 @@ public sealed partial class HelpRequestJourneyTests(BrowserFixture browser)
         await page.GotoAsync(browser.BaseUrl + "/account/inloggen?ReturnUrl=%2Fverwijzen");
         await page.GetByLabel("E-mailadres").FillAsync(referrer.Email);
         await page.GetByLabel("Wachtwoord").FillAsync(IntegrationTests.Infrastructure.MeedenkerFactory.Password);
-        await page.GetByLabel("Wachtwoord").PressAsync("Enter");
-        await page.WaitForURLAsync("**/account/inloggen/code**");
+        await page.FollowAsync(() => page.GetByLabel("Wachtwoord").PressAsync("Enter"), "**/account/inloggen/code**");
         await page.GetByLabel("Code").FillAsync(IntegrationTests.Infrastructure.Totp.Code(referrer.AuthenticatorKey!, TimeProvider.System.GetUtcNow()));
-        await page.GetByLabel("Code").PressAsync("Enter");
-        await page.WaitForURLAsync("**/verwijzen");
+        await page.FollowAsync(() => page.GetByLabel("Code").PressAsync("Enter"), "**/verwijzen");
         await browser.AssertAccessibleAsync(page);
 
         await page.GetByLabel("Voornaam").FillAsync("Truus");
@@ -100,8 +97,7 @@ public sealed partial class HelpRequestJourneyTests(BrowserFixture browser)
         await page.WaitForSelectorAsync("text=Verwijzing ontvangen");
         var code = Code().Match(await page.ContentAsync()).Value;
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Naar mijn verwijzingen" }).ClickAsync();
-        await page.WaitForURLAsync("**/verwijzer");
+        await page.FollowAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Naar mijn verwijzingen" }).ClickAsync(), "**/verwijzer");
         var row = page.Locator("tr", new() { HasText = code });
         Assert.Contains("Ontvangen", await row.InnerTextAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain("vereenzaamt", await page.ContentAsync(), StringComparison.Ordinal);
@@ -122,16 +118,14 @@ public sealed partial class HelpRequestJourneyTests(BrowserFixture browser)
         await browser.SignInAsync(page, coordinator, "/werk/wachtrij");
         await browser.AssertAccessibleAsync(page);
 
-        await page.GetByRole(AriaRole.Link, new() { Name = code }).ClickAsync();
-        await page.WaitForURLAsync("**/werk/aanmeldingen/**");
+        await page.FollowAsync(() => page.GetByRole(AriaRole.Link, new() { Name = code }).ClickAsync(), "**/werk/aanmeldingen/**");
         Assert.Contains(code, await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
         await browser.AssertAccessibleAsync(page);
         var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1");
         Assert.False(overflow, "The request page scrolls sideways on a phone");
 
         await page.GetByLabel("Reden").FillAsync("Dit past beter bij schuldhulp; we hebben de inwoner gebeld.");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Vraag afwijzen" }).ClickAsync();
-        await page.WaitForURLAsync("**/werk/wachtrij");
+        await page.FollowAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Vraag afwijzen" }).ClickAsync(), "**/werk/wachtrij");
         Assert.Contains($"Vraag {code} is afgewezen.", await page.Locator("[role=status]").First.InnerTextAsync(), StringComparison.Ordinal);
         await page.Context.CloseAsync();
     }
@@ -202,8 +196,7 @@ public sealed class CaseJourneyTests(BrowserFixture browser)
         var page = await browser.NewPageAsync(width: 390, height: 844);
         await browser.SignInAsync(page, volunteer, "/werk/mijn-casussen");
         await browser.AssertAccessibleAsync(page);
-        await page.GetByRole(AriaRole.Button, new() { Name = $"Aannemen {code}", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/werk/casussen/**");
+        await page.FollowAsync(() => page.GetByRole(AriaRole.Button, new() { Name = $"Aannemen {code}", Exact = true }).ClickAsync(), "**/werk/casussen/**");
         await browser.AssertAccessibleAsync(page);
 
         await page.GetByLabel("Tijd (niet verplicht)").FillAsync("00:05");
@@ -243,13 +236,11 @@ public sealed class WegwijzerPageTests(BrowserFixture browser)
         await page.GetByLabel(question).FocusAsync();
         await page.Keyboard.PressAsync("Space");
         await page.GetByRole(AriaRole.Button, new() { Name = submit }).FocusAsync();
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**klaar=1**");
+        await page.FollowAsync(() => page.Keyboard.PressAsync("Enter"), "**klaar=1**");
         await browser.AssertAccessibleAsync(page);
 
         await page.GetByRole(AriaRole.Link, new() { Name = ask }).FocusAsync();
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/hulp-vragen?leefgebied=**");
+        await page.FollowAsync(() => page.Keyboard.PressAsync("Enter"), "**/hulp-vragen?leefgebied=**");
         Assert.True(await page.Locator("#LifeDomain-financien-inkomen").IsCheckedAsync());
         await page.Context.CloseAsync();
     }
@@ -262,8 +253,7 @@ public sealed class WegwijzerPageTests(BrowserFixture browser)
         var page = await browser.NewPageAsync(language: language);
         await page.GotoAsync(browser.BaseUrl + "/rode-vlaggen");
         await browser.AssertAccessibleAsync(page);
-        await page.Locator("#inhoud").GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/verwijzen");
+        await page.FollowAsync(() => page.Locator("#inhoud").GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync(), "**/verwijzen");
         await page.Context.CloseAsync();
     }
 }

@@ -33,13 +33,11 @@ public sealed class ShellPageTests(BrowserFixture browser)
         await page.GotoAsync(browser.BaseUrl + "/contact");
         Assert.Equal("nl", await page.Locator("html").GetAttributeAsync("lang"));
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
-        await page.WaitForURLAsync(browser.BaseUrl + "/contact");
+        await page.FollowAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync(), browser.BaseUrl + "/contact");
 
         Assert.Equal("en", await page.Locator("html").GetAttributeAsync("lang"));
         Assert.Contains("Get in touch", await page.ContentAsync(), StringComparison.Ordinal);
-        await page.GetByRole(AriaRole.Link, new() { Name = "Nederlands" }).ClickAsync();
-        await page.WaitForURLAsync(browser.BaseUrl + "/contact");
+        await page.FollowAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Nederlands" }).ClickAsync(), browser.BaseUrl + "/contact");
         Assert.Equal("nl", await page.Locator("html").GetAttributeAsync("lang"));
         await page.Context.CloseAsync();
     }
@@ -79,8 +77,7 @@ public sealed class ShellPageTests(BrowserFixture browser)
         await browser.AssertAccessibleAsync(page);
 
         await page.GetByLabel("Wachtwoord").FillAsync(IntegrationTests.Infrastructure.MeedenkerFactory.Password);
-        await page.GetByLabel("Wachtwoord").PressAsync("Enter");
-        await page.WaitForURLAsync("**/account/tweestapsverificatie**");
+        await page.FollowAsync(() => page.GetByLabel("Wachtwoord").PressAsync("Enter"), "**/account/tweestapsverificatie**");
         Assert.Equal("Tweestapsverificatie instellen", (await page.Locator("h1").InnerTextAsync()).Trim());
         await browser.AssertAccessibleAsync(page);
         await page.Context.CloseAsync();

@@ -29,13 +29,10 @@ public sealed class SocialMapPageTests(BrowserFixture browser)
 
         await page.Locator("#Text").FillAsync($"schulden {word}");
         await page.Locator("#Municipality").SelectOptionAsync("GM0703");
-        await page.GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync();
-        // Wait for the new document itself, not for every subresource's load event.
-        await page.WaitForURLAsync(url => url.Contains("gemeente=GM0703", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await page.FollowAsync(() => page.GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync(), url => url.Contains("gemeente=GM0703", StringComparison.Ordinal));
         await CheckAsync();
 
-        await page.GetByRole(AriaRole.Link, new() { Name = service.Name }).ClickAsync();
-        await page.WaitForURLAsync(browser.BaseUrl + $"/sociale-kaart/{service.Id}", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await page.FollowAsync(() => page.GetByRole(AriaRole.Link, new() { Name = service.Name }).ClickAsync(), browser.BaseUrl + $"/sociale-kaart/{service.Id}");
         Assert.Equal(service.Name, (await page.Locator("h1").InnerTextAsync()).Trim());
         await CheckAsync();
         await page.Context.CloseAsync();
@@ -51,8 +48,7 @@ public sealed class SocialMapPageTests(BrowserFixture browser)
 
         await page.Locator("#Text").FocusAsync();
         await page.Keyboard.TypeAsync(word);
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => url.Contains("q=" + word, StringComparison.Ordinal));
+        await page.FollowAsync(() => page.Keyboard.PressAsync("Enter"), url => url.Contains("q=" + word, StringComparison.Ordinal));
 
         var target = $"/sociale-kaart/{service.Id}";
         const string Focused = "() => document.activeElement?.getAttribute('href') ?? ''";
@@ -61,8 +57,7 @@ public sealed class SocialMapPageTests(BrowserFixture browser)
             await page.Keyboard.PressAsync("Tab");
         }
         Assert.Equal(target, await page.EvaluateAsync<string>(Focused));
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(browser.BaseUrl + $"/sociale-kaart/{service.Id}");
+        await page.FollowAsync(() => page.Keyboard.PressAsync("Enter"), browser.BaseUrl + $"/sociale-kaart/{service.Id}");
         await page.Context.CloseAsync();
     }
 
