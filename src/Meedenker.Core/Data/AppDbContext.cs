@@ -36,6 +36,15 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<SelfRelianceScore> SelfRelianceScores => Set<SelfRelianceScore>();
     public DbSet<FollowUp> FollowUps => Set<FollowUp>();
+    public DbSet<CaseQuestion> CaseQuestions => Set<CaseQuestion>();
+    public DbSet<NetworkMember> NetworkMembers => Set<NetworkMember>();
+    public DbSet<PlanGoal> PlanGoals => Set<PlanGoal>();
+    public DbSet<PlanAction> PlanActions => Set<PlanAction>();
+    public DbSet<KompasReflection> KompasReflections => Set<KompasReflection>();
+    public DbSet<ResidentExperience> ResidentExperiences => Set<ResidentExperience>();
+    public DbSet<Handover> Handovers => Set<Handover>();
+    public DbSet<CaseParticipant> CaseParticipants => Set<CaseParticipant>();
+    public DbSet<CaseConsent> CaseConsents => Set<CaseConsent>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public bool IsSqlite => Database.ProviderName == DatabaseSetup.SqliteProviderName;
@@ -224,6 +233,94 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
             e.HasIndex(f => new { f.TaskCreatedAt, f.DueOn });
             e.HasIndex(f => new { f.SupporterId, f.DoneAt });
             e.HasOne<Case>().WithMany().HasForeignKey(f => f.CaseId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<CaseQuestion>(e =>
+        {
+            e.Property(q => q.LifeDomainCode).HasMaxLength(50);
+            e.Property(q => q.Text).HasMaxLength(CaseQuestion.MaxText);
+            e.HasIndex(q => q.CaseId);
+            e.HasOne<Case>().WithMany().HasForeignKey(q => q.CaseId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<NetworkMember>(e =>
+        {
+            e.Property(m => m.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(m => m.Name).HasMaxLength(NetworkMember.MaxName);
+            e.Property(m => m.Relation).HasMaxLength(NetworkMember.MaxRelation);
+            e.Property(m => m.WhatTheyDo).HasMaxLength(NetworkMember.MaxWhat);
+            e.HasIndex(m => m.CaseId);
+            e.HasOne<Case>().WithMany().HasForeignKey(m => m.CaseId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<PlanGoal>(e =>
+        {
+            e.Property(g => g.LifeDomainCode).HasMaxLength(50);
+            e.Property(g => g.Text).HasMaxLength(PlanGoal.MaxText);
+            e.HasIndex(g => g.CaseId);
+            e.HasOne<Case>().WithMany().HasForeignKey(g => g.CaseId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<PlanAction>(e =>
+        {
+            e.Property(a => a.Text).HasMaxLength(PlanAction.MaxText);
+            e.Property(a => a.OwnerName).HasMaxLength(PlanAction.MaxOwnerName);
+            e.Property(a => a.Owner).HasConversion<string>().HasMaxLength(30);
+            e.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
+            e.HasIndex(a => a.CaseId);
+            e.HasIndex(a => new { a.OwnerSupporterId, a.Status });
+            e.HasOne<PlanGoal>().WithMany().HasForeignKey(a => a.GoalId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<KompasReflection>(e =>
+        {
+            e.Property(k => k.Moment).HasConversion<string>().HasMaxLength(20);
+            e.HasIndex(k => k.CaseId);
+            e.HasOne<Case>().WithMany().HasForeignKey(k => k.CaseId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(k => k.Answers).WithOne().HasForeignKey(a => a.ReflectionId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<KompasAnswer>(e =>
+        {
+            e.HasKey(a => new { a.ReflectionId, a.QuestionCode });
+            e.Property(a => a.QuestionCode).HasMaxLength(50);
+            e.Property(a => a.Answer).HasMaxLength(KompasReflection.MaxAnswer);
+        });
+
+        builder.Entity<ResidentExperience>(e =>
+        {
+            e.Property(x => x.Comment).HasMaxLength(ResidentExperience.MaxComment);
+            e.HasIndex(x => x.CaseId);
+            e.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Handover>(e =>
+        {
+            e.Property(h => h.Direction).HasConversion<string>().HasMaxLength(30);
+            e.Property(h => h.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(h => h.Reason).HasMaxLength(Handover.MaxReason);
+            e.Property(h => h.PassedOn).HasMaxLength(Handover.MaxPassedOn);
+            e.Property(h => h.DecisionReason).HasMaxLength(500);
+            e.HasIndex(h => h.CaseId);
+            e.HasIndex(h => new { h.ToSupporterId, h.Status });
+            e.HasIndex(h => new { h.ToOrganizationId, h.Status });
+            e.HasOne<Case>().WithMany().HasForeignKey(h => h.CaseId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<CaseParticipant>(e =>
+        {
+            e.HasIndex(p => new { p.SupporterId, p.EndedAt });
+            e.HasIndex(p => p.CaseId);
+            e.HasOne<Case>().WithMany().HasForeignKey(p => p.CaseId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<CaseConsent>(e =>
+        {
+            e.Property(c => c.GivenBy).HasMaxLength(CaseConsent.MaxGivenBy);
+            e.Property(c => c.How).HasConversion<string>().HasMaxLength(20);
+            e.Property(c => c.WithdrawnBy).HasMaxLength(50);
+            e.HasIndex(c => c.CaseId);
+            e.HasOne<Case>().WithMany().HasForeignKey(c => c.CaseId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<SelfRelianceScore>(e =>

@@ -41,6 +41,355 @@ public sealed class Case
     /// <summary>Changes on every save, so a second person's save of an older copy is refused, not silently applied.</summary>
     public Guid Version { get; set; }
     public CloseReason? CloseReason { get; set; }
+    /// <summary>Since when the current supporter is responsible (the accept, or the accepted whole handover).</summary>
+    public DateTimeOffset? ResponsibleSince { get; set; }
+    /// <summary>The roles used in this case (clarifier, signposter, advocate): codes of the supporter-role taxonomy.</summary>
+    public List<string> RoleCodes { get; set; } = [];
+    /// <summary>Whether the resident lives alone (for the outreach list in a crisis).</summary>
+    public bool? LivesAlone { get; set; }
+    public DateTimeOffset? ReopenedAt { get; set; }
+
+    private void Touch() => Version = Guid.NewGuid();
+
+    private void EnsureOpen()
+    {
+        if (Status != CaseStatus.Open)
+        {
+            throw new DomainException("Dit kan alleen in een open casus.", "This can only be done in an open case.");
+        }
+    }
+
+    private static string Required(string? text, int max, string nl, string en)
+    {
+        var value = text?.Trim();
+        if (string.IsNullOrEmpty(value) || value.Length > max)
+        {
+            throw new DomainException($"{nl} (hoogstens {max} tekens).", $"{en} (at most {max} characters).");
+        }
+        return value;
+    }
+
+    public CaseQuestion AddQuestion(string lifeDomainCode, IEnumerable<string> lawCodes, string text, Guid recordedBy, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(lawCodes);
+        EnsureOpen();
+        Touch();
+        return new CaseQuestion
+        {
+            Id = Guid.NewGuid(),
+            CaseId = Id,
+            LifeDomainCode = lifeDomainCode,
+            LawCodes = lawCodes.Distinct().ToList(),
+            Text = Required(text, CaseQuestion.MaxText, "Beschrijf de vraag", "Describe the question"),
+            CreatedAt = now,
+            RecordedById = recordedBy,
+        };
+    }
+
+    public void SetRoles(IEnumerable<string> roleCodes)
+    {
+        ArgumentNullException.ThrowIfNull(roleCodes);
+        EnsureOpen();
+        RoleCodes = roleCodes.Distinct().ToList();
+        Touch();
+    }
+
+    public NetworkMember AddNetworkMember(NetworkMemberKind kind, string name, string relation, string? whatTheyDo, Guid recordedBy, DateTimeOffset now)
+    {
+        EnsureOpen();
+        if (!Enum.IsDefined(kind))
+        {
+            throw new DomainException("Kies of het een persoon of een organisatie is.", "Choose whether it is a person or an organisation.");
+        }
+        if (whatTheyDo is { Length: > NetworkMember.MaxWhat })
+        {
+            throw new DomainException($"Wat ze doen is te lang (hoogstens {NetworkMember.MaxWhat} tekens).", $"What they do is too long (at most {NetworkMember.MaxWhat} characters).");
+        }
+        Touch();
+        return new NetworkMember
+        {
+            Id = Guid.NewGuid(),
+            CaseId = Id,
+            Kind = kind,
+            Name = Required(name, NetworkMember.MaxName, "Vul een naam in", "Enter a name"),
+            Relation = Required(relation, NetworkMember.MaxRelation, "Vul de relatie in", "Enter the relation"),
+            WhatTheyDo = string.IsNullOrWhiteSpace(whatTheyDo) ? null : whatTheyDo.Trim(),
+            CreatedAt = now,
+            RecordedById = recordedBy,
+        };
+    }
+
+    public void RemoveNetworkMember(NetworkMember member, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        EnsureOpen();
+        if (member.CaseId != Id || member.RemovedAt is not null)
+        {
+            throw new DomainException("Deze persoon staat niet (meer) in het netwerk.", "This person is not (or no longer) in the network.");
+        }
+        member.RemovedAt = now;
+        Touch();
+    }
+
+    public void SetLivesAlone(bool? livesAlone)
+    {
+        EnsureOpen();
+        LivesAlone = livesAlone;
+        Touch();
+    }
+
+    public PlanGoal AddGoal(string lifeDomainCode, string text, Guid recordedBy, DateTimeOffset now)
+    {
+        EnsureOpen();
+        Touch();
+        return new PlanGoal { Id = Guid.NewGuid(), CaseId = Id, LifeDomainCode = lifeDomainCode, Text = Required(text, PlanGoal.MaxText, "Beschrijf het doel", "Describe the goal"), CreatedAt = now, RecordedById = recordedBy };
+    }
+
+    public PlanAction AddAction(PlanGoal goal, string text, PlanActionOwner owner, string? ownerName, Guid? ownerSupporterId, DateOnly? dueOn, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(goal);
+        EnsureOpen();
+        if (goal.CaseId != Id)
+        {
+            throw new DomainException("Dit doel hoort niet bij deze casus.", "This goal does not belong to this case.");
+        }
+        if (!Enum.IsDefined(owner))
+        {
+            throw new DomainException("Kies wie de actie doet.", "Choose who does the action.");
+        }
+        var name = ownerName?.Trim();
+        if (owner is PlanActionOwner.NetworkMember or PlanActionOwner.OtherOrganization && string.IsNullOrEmpty(name))
+        {
+            throw new DomainException("Vul in wie uit het netwerk of welke organisatie de actie doet.", "Enter who from the network or which organisation does the action.");
+        }
+        if (name is { Length: > PlanAction.MaxOwnerName })
+        {
+            throw new DomainException($"De naam is te lang (hoogstens {PlanAction.MaxOwnerName} tekens).", $"The name is too long (at most {PlanAction.MaxOwnerName} characters).");
+        }
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        if (dueOn is { } due && (due < today.AddDays(-1) || due > today.AddYears(2)))
+        {
+            throw new DomainException("Kies een datum vanaf vandaag en binnen twee jaar.", "Choose a date from today and within two years.");
+        }
+        Touch();
+        return new PlanAction
+        {
+            Id = Guid.NewGuid(),
+            CaseId = Id,
+            GoalId = goal.Id,
+            Text = Required(text, PlanAction.MaxText, "Beschrijf de actie", "Describe the action"),
+            Owner = owner,
+            OwnerName = owner is PlanActionOwner.NetworkMember or PlanActionOwner.OtherOrganization ? name : null,
+            OwnerSupporterId = owner == PlanActionOwner.Supporter ? ownerSupporterId ?? SupporterId : null,
+            DueOn = dueOn,
+            Status = PlanActionStatus.Open,
+            CreatedAt = now,
+            ChangedAt = now,
+        };
+    }
+
+    public void SetActionStatus(PlanAction action, PlanActionStatus status, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        EnsureOpen();
+        if (action.CaseId != Id)
+        {
+            throw new DomainException("Deze actie hoort niet bij deze casus.", "This action does not belong to this case.");
+        }
+        if (!Enum.IsDefined(status))
+        {
+            throw new DomainException("Kies een status.", "Choose a status.");
+        }
+        action.Status = status;
+        action.ChangedAt = now;
+        Touch();
+    }
+
+    /// <summary>
+    /// Proposes op- or afschalen of the whole case or a part (life domains and/or plan actions) to another
+    /// meedenker, with a warm handover. The current meedenker stays responsible until the receiver accepts.
+    /// Returns the handover and, when the resident agreed to share parts with the receiver, that consent.
+    /// </summary>
+    public (Handover Handover, CaseConsent? Consent) ProposeHandover(HandoverProposal proposal, IReadOnlyCollection<string> caseLifeDomains,
+        IReadOnlyCollection<Guid> caseActionIds, IReadOnlyCollection<Handover> openHandovers, Guid proposedBy, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(proposal);
+        ArgumentNullException.ThrowIfNull(caseLifeDomains);
+        ArgumentNullException.ThrowIfNull(caseActionIds);
+        ArgumentNullException.ThrowIfNull(openHandovers);
+        EnsureOpen();
+        if (!Enum.IsDefined(proposal.Direction))
+        {
+            throw new DomainException("Kies de richting van de overdracht.", "Choose the direction of the handover.");
+        }
+        var known = HandoverCriteria.For(proposal.Direction).Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
+        if (proposal.Criteria.Any(c => !known.Contains(c)))
+        {
+            throw new DomainException("Een gekozen reden hoort niet bij deze richting.", "A chosen criterion does not belong to this direction.");
+        }
+        var reason = string.IsNullOrWhiteSpace(proposal.Reason) ? null : proposal.Reason.Trim();
+        if (proposal.Criteria.Count == 0 && reason is null)
+        {
+            throw new DomainException("Kies minstens één reden of beschrijf de reden.", "Choose at least one criterion or describe the reason.");
+        }
+        if (reason is { Length: > Handover.MaxReason } || proposal.PassedOn is { Length: > Handover.MaxPassedOn })
+        {
+            throw new DomainException("De toelichting is te lang.", "The explanation is too long.");
+        }
+        var receiverIsFormal = proposal.ReceiverKind == Domain.SupporterKind.Professional;
+        var currentIsFormal = proposal.CurrentKind == Domain.SupporterKind.Professional;
+        if (proposal.Direction == HandoverDirection.InformalToFormal && (!receiverIsFormal || currentIsFormal))
+        {
+            throw new DomainException("Opschalen gaat van een informele naar een formele (beroepskracht) meedenker.", "Scaling up goes from an informal to a formal (professional) supporter.");
+        }
+        if (proposal.Direction == HandoverDirection.FormalToInformal && (receiverIsFormal || !currentIsFormal))
+        {
+            throw new DomainException("Afschalen gaat van een formele naar een informele meedenker (vrijwilliger of ervaringsdeskundige).", "Scaling down goes from a formal to an informal supporter (volunteer or peer expert).");
+        }
+        if (proposal.ToSupporterId == SupporterId && !(proposal.Direction == HandoverDirection.NetworkToSupporter && proposal.Partial))
+        {
+            throw new DomainException("Kies een andere meedenker dan de huidige.", "Choose a supporter other than the current one.");
+        }
+        var domains = proposal.ScopeLifeDomains.Distinct().ToList();
+        var actions = proposal.ScopeActionIds.Distinct().ToList();
+        if (proposal.Partial)
+        {
+            if (domains.Count == 0 && actions.Count == 0)
+            {
+                throw new DomainException("Kies welk deel je overdraagt: een leefgebied of een actie.", "Choose which part you hand over: a life domain or an action.");
+            }
+            if (domains.Any(d => !caseLifeDomains.Contains(d)) || actions.Any(a => !caseActionIds.Contains(a)))
+            {
+                throw new DomainException("Een gekozen deel hoort niet bij deze casus.", "A chosen part is not in this case.");
+            }
+        }
+        else if (domains.Count > 0 || actions.Count > 0)
+        {
+            throw new DomainException("Bij een hele overdracht kies je geen delen.", "A whole handover has no parts to choose.");
+        }
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        if (proposal.PlannedOn < today || proposal.PlannedOn > today.AddDays(90))
+        {
+            throw new DomainException("Plan de warme overdracht vanaf vandaag en binnen 90 dagen.", "Plan the warm handover from today and within 90 days.");
+        }
+        if (openHandovers.Any(h => h.IsOpen && (h.ToSupporterId == proposal.ToSupporterId || (!h.Partial && !proposal.Partial))))
+        {
+            throw new DomainException("Er staat al een overdracht open naar deze meedenker of voor de hele casus.", "There is already an open handover to this supporter or for the whole case.");
+        }
+        var handover = new Handover
+        {
+            Id = Guid.NewGuid(),
+            CaseId = Id,
+            Direction = proposal.Direction,
+            CriteriaCodes = proposal.Criteria.Distinct().ToList(),
+            Reason = reason,
+            Partial = proposal.Partial,
+            ScopeLifeDomains = domains,
+            ScopeActionIds = actions,
+            FromSupporterId = SupporterId,
+            ToSupporterId = proposal.ToSupporterId,
+            ToOrganizationId = proposal.ToOrganizationId,
+            PlannedOn = proposal.PlannedOn,
+            ResidentPresent = proposal.ResidentPresent,
+            PassedOn = string.IsNullOrWhiteSpace(proposal.PassedOn) ? null : proposal.PassedOn.Trim(),
+            ConsentedParts = proposal.ConsentedParts,
+            Status = HandoverStatus.Proposed,
+            CreatedAt = now,
+            CreatedById = proposedBy,
+        };
+        var consent = proposal.ConsentedParts == SharedParts.None ? null
+            : CaseConsent.Give(Id, proposal.ToSupporterId, proposal.ToOrganizationId, proposal.ConsentedParts, proposal.Partial ? domains : [],
+                "inwoner", proposal.ResidentPresent ? ConsentGivenHow.ResidentPresent : proposal.ConsentHow, proposedBy, now, handover.Id);
+        Touch();
+        return (handover, consent);
+    }
+
+    /// <summary>
+    /// The receiver accepts: for the whole case they become the responsible meedenker; for a part they join the
+    /// case for those life domains and the actions in scope become theirs. Returns the participant for a part.
+    /// </summary>
+    public CaseParticipant? AcceptHandover(Handover handover, Guid receiverId, IEnumerable<PlanAction> actionsInScope, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(handover);
+        ArgumentNullException.ThrowIfNull(actionsInScope);
+        if (handover.CaseId != Id)
+        {
+            throw new DomainException("Deze overdracht hoort niet bij deze casus.", "This handover does not belong to this case.");
+        }
+        if (handover.IsOpen && Status != CaseStatus.Open)
+        {
+            throw new DomainException("De casus is inmiddels afgesloten; de overdracht kan niet meer.", "The case has been closed in the meantime; the handover can no longer take place.");
+        }
+        if (handover.IsOpen && receiverId != handover.ToSupporterId)
+        {
+            throw new DomainException("Alleen de ontvangende meedenker kan deze overdracht accepteren.", "Only the receiving supporter can accept this handover.");
+        }
+        handover.MarkAccepted(now);
+        foreach (var action in actionsInScope.Where(a => handover.ScopeActionIds.Contains(a.Id) && a.CaseId == Id))
+        {
+            action.Owner = PlanActionOwner.Supporter;
+            action.OwnerSupporterId = handover.ToSupporterId;
+            action.OwnerName = null;
+            action.ChangedAt = now;
+        }
+        Touch();
+        if (!handover.Partial)
+        {
+            SupporterId = handover.ToSupporterId;
+            OrganizationId = handover.ToOrganizationId;
+            ResponsibleSince = now;
+            return null;
+        }
+        return new CaseParticipant
+        {
+            Id = Guid.NewGuid(),
+            CaseId = Id,
+            SupporterId = handover.ToSupporterId,
+            OrganizationId = handover.ToOrganizationId,
+            LifeDomainCodes = handover.ScopeLifeDomains.ToList(),
+            HandoverId = handover.Id,
+            Since = now,
+        };
+    }
+
+    /// <summary>
+    /// The resident asked for help again after closing: the case reopens with the same meedenker, who is told.
+    /// The request must have been put back to "received" by <see cref="HelpRequest.RequestHelpAgain"/>.
+    /// </summary>
+    public void Reopen(HelpRequest request, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (Status != CaseStatus.Closed)
+        {
+            throw new DomainException("Alleen een afgesloten casus kan weer open.", "Only a closed case can be reopened.");
+        }
+        request.Match(OrganizationId, SupporterId, now);
+        Status = CaseStatus.Open;
+        ClosedAt = null;
+        CloseReason = null;
+        ReopenedAt = now;
+        Touch();
+    }
+
+    /// <summary>A proactive call from the outreach list (e.g. in a lockdown): also for cases closed in the last year.</summary>
+    public Contact RecordOutreachCall(int minutes, string? note, Guid recordedBy, DateTimeOffset now)
+    {
+        if (Status == CaseStatus.Closed ? ClosedAt < now.AddYears(-1) : Status != CaseStatus.Open)
+        {
+            throw new DomainException("Bel alleen inwoners met een open casus of een casus die in het laatste jaar is afgesloten.",
+                "Only call residents with an open case or one closed in the last year.");
+        }
+        if (minutes is < 1 or > 600)
+        {
+            throw new DomainException("De duur is 1 tot 600 minuten.", "The duration is 1 to 600 minutes.");
+        }
+        if (note is { Length: > MaxNote })
+        {
+            throw new DomainException($"De notitie is te lang (hoogstens {MaxNote} tekens).", $"The note is too long (at most {MaxNote} characters).");
+        }
+        Touch();
+        return new Contact { Id = Guid.NewGuid(), CaseId = Id, At = now, Mode = ContactMode.Phone, DurationMinutes = minutes, Note = note, RecordedById = recordedBy, IsOutreach = true };
+    }
 
     public const int MaxNote = 2000;
     public static readonly TimeSpan DefaultFollowUp = TimeSpan.FromDays(91);
@@ -107,6 +456,7 @@ public sealed class Case
         request.Match(OrganizationId, SupporterId, now);
         Status = CaseStatus.Open;
         OpenedAt = now;
+        ResponsibleSince = now;
         Version = Guid.NewGuid();
     }
 
@@ -178,6 +528,24 @@ public sealed class Case
         return new SelfRelianceScore { Id = Guid.NewGuid(), CaseId = Id, LifeDomainCode = lifeDomainCode, Moment = moment, Score = score, At = now, RecordedById = recordedBy };
     }
 }
+
+/// <summary>What a meedenker fills in to propose op- or afschalen.</summary>
+public sealed record HandoverProposal(
+    HandoverDirection Direction,
+    IReadOnlyCollection<string> Criteria,
+    string? Reason,
+    bool Partial,
+    IReadOnlyCollection<string> ScopeLifeDomains,
+    IReadOnlyCollection<Guid> ScopeActionIds,
+    Guid ToSupporterId,
+    Guid ToOrganizationId,
+    SupporterKind ReceiverKind,
+    SupporterKind? CurrentKind,
+    DateOnly PlannedOn,
+    bool ResidentPresent,
+    string? PassedOn,
+    SharedParts ConsentedParts,
+    ConsentGivenHow ConsentHow);
 
 public enum CloseReason
 {
@@ -254,4 +622,6 @@ public sealed class Contact
     public int DurationMinutes { get; set; }
     public string? Note { get; set; }
     public Guid? RecordedById { get; set; }
+    /// <summary>A proactive call from the outreach list.</summary>
+    public bool IsOutreach { get; set; }
 }

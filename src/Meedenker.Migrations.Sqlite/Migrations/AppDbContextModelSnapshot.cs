@@ -148,6 +148,9 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                     b.Property<Guid>("HelpRequestId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool?>("LivesAlone")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("OfferDeclineReason")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -164,7 +167,17 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ReopenedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResponsibleSince")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("RoleCodes")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("SelfRelianceClose")
@@ -198,6 +211,134 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                     b.ToTable("Cases");
                 });
 
+            modelBuilder.Entity("Meedenker.Domain.CaseConsent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("GivenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GivenBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GranteeOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("GranteeSupporterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("HandoverId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("How")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("LifeDomainCodes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Parts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WithdrawnAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WithdrawnBy")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("CaseConsents");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.CaseParticipant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("HandoverId")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("LifeDomainCodes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Since")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SupporterId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("SupporterId", "EndedAt");
+
+                    b.ToTable("CaseParticipants");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.CaseQuestion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("LawCodes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LifeDomainCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("CaseQuestions");
+                });
+
             modelBuilder.Entity("Meedenker.Domain.Contact", b =>
                 {
                     b.Property<Guid>("Id")
@@ -211,6 +352,9 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("DurationMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsOutreach")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Mode")
@@ -262,6 +406,90 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                     b.HasIndex("TaskCreatedAt", "DueOn");
 
                     b.ToTable("FollowUps");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.Handover", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConsentedParts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("CriteriaCodes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FromSupporterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Partial")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PassedOn")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PlannedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ResidentPresent")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("ScopeActionIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("ScopeLifeDomains")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ToOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ToSupporterId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("ToOrganizationId", "Status");
+
+                    b.HasIndex("ToSupporterId", "Status");
+
+                    b.ToTable("Handovers");
                 });
 
             modelBuilder.Entity("Meedenker.Domain.HelpRequest", b =>
@@ -482,6 +710,52 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                     b.ToTable("IntakeRoutes");
                 });
 
+            modelBuilder.Entity("Meedenker.Domain.KompasAnswer", b =>
+                {
+                    b.Property<Guid>("ReflectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuestionCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ReflectionId", "QuestionCode");
+
+                    b.ToTable("KompasAnswer");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.KompasReflection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Moment")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SupporterId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("KompasReflections");
+                });
+
             modelBuilder.Entity("Meedenker.Domain.Location", b =>
                 {
                     b.Property<Guid>("Id")
@@ -590,6 +864,50 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                     b.ToTable("Neighbourhoods");
                 });
 
+            modelBuilder.Entity("Meedenker.Domain.NetworkMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Relation")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RemovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WhatTheyDo")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("NetworkMembers");
+                });
+
             modelBuilder.Entity("Meedenker.Domain.Organization", b =>
                 {
                     b.Property<Guid>("Id")
@@ -668,6 +986,92 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                     b.HasIndex("ServiceId");
 
                     b.ToTable("Phones");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.PlanAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GoalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OwnerSupporterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("GoalId");
+
+                    b.HasIndex("OwnerSupporterId", "Status");
+
+                    b.ToTable("PlanActions");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.PlanGoal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LifeDomainCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("PlanGoals");
                 });
 
             modelBuilder.Entity("Meedenker.Domain.Referral", b =>
@@ -791,6 +1195,41 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                     b.HasIndex("Phone");
 
                     b.ToTable("Residents");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.ResidentExperience", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Heard")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Helped")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Manages")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ViaStatusLink")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("ResidentExperiences");
                 });
 
             modelBuilder.Entity("Meedenker.Domain.Schedule", b =>
@@ -1408,6 +1847,33 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Meedenker.Domain.CaseConsent", b =>
+                {
+                    b.HasOne("Meedenker.Domain.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.CaseParticipant", b =>
+                {
+                    b.HasOne("Meedenker.Domain.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.CaseQuestion", b =>
+                {
+                    b.HasOne("Meedenker.Domain.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Meedenker.Domain.Contact", b =>
                 {
                     b.HasOne("Meedenker.Domain.Case", null)
@@ -1418,6 +1884,15 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Meedenker.Domain.FollowUp", b =>
+                {
+                    b.HasOne("Meedenker.Domain.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.Handover", b =>
                 {
                     b.HasOne("Meedenker.Domain.Case", null)
                         .WithMany()
@@ -1494,6 +1969,24 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Meedenker.Domain.KompasAnswer", b =>
+                {
+                    b.HasOne("Meedenker.Domain.KompasReflection", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("ReflectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.KompasReflection", b =>
+                {
+                    b.HasOne("Meedenker.Domain.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Meedenker.Domain.Location", b =>
                 {
                     b.HasOne("Meedenker.Domain.Municipality", "Municipality")
@@ -1516,6 +2009,15 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                     b.HasOne("Meedenker.Domain.Municipality", null)
                         .WithMany("Neighbourhoods")
                         .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.NetworkMember", b =>
+                {
+                    b.HasOne("Meedenker.Domain.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1547,6 +2049,24 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("Meedenker.Domain.PlanAction", b =>
+                {
+                    b.HasOne("Meedenker.Domain.PlanGoal", null)
+                        .WithMany()
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.PlanGoal", b =>
+                {
+                    b.HasOne("Meedenker.Domain.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Meedenker.Domain.Referral", b =>
                 {
                     b.HasOne("Meedenker.Domain.HelpRequest", null)
@@ -1573,6 +2093,15 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("NeighbourhoodId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.ResidentExperience", b =>
+                {
+                    b.HasOne("Meedenker.Domain.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Meedenker.Domain.Schedule", b =>
@@ -1794,6 +2323,11 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                     b.Navigation("LifeDomains");
 
                     b.Navigation("StatusChanges");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.KompasReflection", b =>
+                {
+                    b.Navigation("Answers");
                 });
 
             modelBuilder.Entity("Meedenker.Domain.Location", b =>

@@ -5,7 +5,30 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Meedenker.Web.Infrastructure;
 
-public sealed record AccessDecision(bool Allowed, string Reason);
+public sealed record AccessDecision(bool Allowed, string Reason, CaseRelation Relation = CaseRelation.None, CaseVisibility? Visibility = null)
+{
+    /// <summary>May change the case as a whole (plan, network, close, hand over): the responsible meedenker or a coordinator of its organisation.</summary>
+    public bool MayRun => Allowed && Relation is CaseRelation.Coordinator or CaseRelation.Responsible;
+
+    /// <summary>May record work on their part: also a meedenker who took over part of the case.</summary>
+    public bool MayWork => MayRun || (Allowed && Relation == CaseRelation.Participant);
+}
+
+/// <summary>How a staff member relates to a case; it decides what they may do and see.</summary>
+public enum CaseRelation
+{
+    None = 0,
+    /// <summary>Coordinator of the organisation responsible for the case.</summary>
+    Coordinator = 1,
+    /// <summary>The responsible meedenker.</summary>
+    Responsible = 2,
+    /// <summary>A meedenker who took over part of the case.</summary>
+    Participant = 3,
+    /// <summary>The receiver of an open handover, deciding whether to accept.</summary>
+    Receiver = 4,
+    /// <summary>Coordinator of an organisation that takes part or receives a handover.</summary>
+    PartnerCoordinator = 5,
+}
 
 /// <summary>
 /// The one gate for reading or changing a resident's data. Every call decides by the same rules and leaves
@@ -47,21 +70,76 @@ public sealed class AccessCheck(AppDbContext db, IHttpContextAccessor http, Time
         return (decision, decision.Allowed ? residentId : null);
     }
 
-    /// <summary>A case file: the coordinators of its organisation and the supporter it is assigned to.</summary>
+    /// <summary>
+    /// A case file: the coordinators of its organisation and the responsible meedenker see it all; a meedenker who
+    /// took over part of it, the receiver of an open handover and their coordinators see what the resident agreed
+    /// to share with them (<see cref="CaseVisibility"/>). Everyone else is refused.
+    /// </summary>
     public async Task<AccessDecision> ForCaseAsync(Guid caseId, AccessAction action, string resource, string purpose, CancellationToken cancellationToken = default)
     {
         var user = http.HttpContext?.User ?? new ClaimsPrincipal();
-        var found = await db.Cases.Where(c => c.Id == caseId).Select(c => new { c.ResidentId, c.OrganizationId, c.SupporterId }).SingleOrDefaultAsync(cancellationToken);
-        var userId = StaffClaims.UserIdOf(user);
-        var decision = found switch
-        {
-            null => new AccessDecision(false, "no-such-case"),
-            _ when user.IsInRole(StaffRoles.Coordinator) && StaffClaims.OrganizationOf(user) == found.OrganizationId => new AccessDecision(true, "coordinator-of-organization"),
-            _ when user.IsInRole(StaffRoles.Supporter) && userId is not null && found.SupporterId == userId => new AccessDecision(true, "assigned-supporter"),
-            _ => new AccessDecision(false, "not-assigned"),
-        };
+        var found = await db.Cases.Where(c => c.Id == caseId)
+            .Select(c => new { c.ResidentId, c.OrganizationId, c.SupporterId, c.OpenedAt, c.ResponsibleSince }).SingleOrDefaultAsync(cancellationToken);
+        var decision = found is null
+            ? new AccessDecision(false, "no-such-case")
+            : await DecideCaseAsync(user, caseId, found.OrganizationId, found.SupporterId, found.OpenedAt, found.ResponsibleSince, cancellationToken);
         await LogAsync(user, found?.ResidentId, caseId, action, resource, purpose, decision, cancellationToken);
         return decision;
+    }
+
+    private async Task<AccessDecision> DecideCaseAsync(ClaimsPrincipal user, Guid caseId, Guid organizationId, Guid? supporterId, DateTimeOffset openedAt,
+        DateTimeOffset? responsibleSince, CancellationToken cancellationToken)
+    {
+        var userId = StaffClaims.UserIdOf(user);
+        var userOrganization = StaffClaims.OrganizationOf(user);
+        if (userId is null || userOrganization is null)
+        {
+            return new AccessDecision(false, "not-signed-in");
+        }
+        var isCoordinator = user.IsInRole(StaffRoles.Coordinator);
+        var isSupporter = user.IsInRole(StaffRoles.Supporter);
+        if (isCoordinator && userOrganization == organizationId)
+        {
+            return new AccessDecision(true, "coordinator-of-organization", CaseRelation.Coordinator, CaseVisibility.Full);
+        }
+        if (!isCoordinator && !isSupporter)
+        {
+            // Admins, referrers and municipality analysts never read a case.
+            return new AccessDecision(false, "role-has-no-access");
+        }
+        var consents = await db.CaseConsents.AsNoTracking()
+            .Where(c => c.CaseId == caseId && c.WithdrawnAt == null && c.GranteeOrganizationId == userOrganization
+                && (c.GranteeSupporterId == null || c.GranteeSupporterId == userId || isCoordinator))
+            .ToListAsync(cancellationToken);
+        if (isSupporter && supporterId == userId)
+        {
+            var kind = await db.Users.Where(u => u.Id == userId).Select(u => u.SupporterKind).SingleOrDefaultAsync(cancellationToken);
+            // An informal meedenker who took the whole case over sees what was recorded before only where the resident agreed.
+            var tookOver = responsibleSince is { } since && since > openedAt.AddMinutes(1);
+            return kind != SupporterKind.Professional && tookOver
+                ? new AccessDecision(true, "responsible-informal-after-handover", CaseRelation.Responsible, CaseVisibility.Limited(consents, responsibleSince))
+                : new AccessDecision(true, "assigned-supporter", CaseRelation.Responsible, CaseVisibility.Full);
+        }
+        if (isSupporter)
+        {
+            var part = await db.CaseParticipants.AsNoTracking()
+                .Where(p => p.CaseId == caseId && p.SupporterId == userId && p.EndedAt == null).Select(p => p.LifeDomainCodes).FirstOrDefaultAsync(cancellationToken);
+            if (part is not null)
+            {
+                return new AccessDecision(true, "partial-handover-participant", CaseRelation.Participant, CaseVisibility.Limited(consents, null, part));
+            }
+            if (await db.Handovers.AnyAsync(h => h.CaseId == caseId && h.ToSupporterId == userId && h.Status == HandoverStatus.Proposed, cancellationToken))
+            {
+                return new AccessDecision(true, "handover-receiver", CaseRelation.Receiver, CaseVisibility.Limited(consents));
+            }
+        }
+        if (isCoordinator
+            && (await db.CaseParticipants.AnyAsync(p => p.CaseId == caseId && p.OrganizationId == userOrganization && p.EndedAt == null, cancellationToken)
+                || await db.Handovers.AnyAsync(h => h.CaseId == caseId && h.ToOrganizationId == userOrganization && h.Status == HandoverStatus.Proposed, cancellationToken)))
+        {
+            return new AccessDecision(true, "coordinator-of-partner", CaseRelation.PartnerCoordinator, CaseVisibility.Limited(consents));
+        }
+        return new AccessDecision(false, "not-assigned");
     }
 
     private async Task<AccessDecision> DecideAsync(ClaimsPrincipal user, Guid residentId, CancellationToken cancellationToken)

@@ -91,6 +91,12 @@ public static class BulkInserter
                     case double d:
                         await writer.WriteAsync(d, NpgsqlDbType.Double, cancellationToken);
                         break;
+                    case List<string> texts:
+                        await writer.WriteAsync(texts.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
+                        break;
+                    case List<Guid> ids:
+                        await writer.WriteAsync(ids.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Uuid, cancellationToken);
+                        break;
                     default:
                         throw new NotSupportedException($"Bulk copy of {value.GetType().Name} in {table}.{column.Name} is not supported.");
                 }

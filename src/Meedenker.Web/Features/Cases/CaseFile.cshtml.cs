@@ -11,18 +11,28 @@ using Microsoft.EntityFrameworkCore;
 namespace Meedenker.Web.Features.Cases;
 
 /// <summary>
-/// The case file: the question, the resident's contact details, contacts and self-reliance scores. Every read
-/// and change passes the access check; a save over someone else's newer change is refused with the input kept.
+/// The case file: the question(s) per life domain and law, the roles used, contacts, self-reliance scores,
+/// handovers, and closing with a waakvlam check-in and the resident's experience. Every read and change passes
+/// the access check; what a partner sees is limited to what the resident agreed to share; a save over someone
+/// else's newer change is refused with the input kept.
 /// </summary>
 [Authorize(Policy = Policies.CaseWork)]
-public sealed class CaseFileModel(AppDbContext db, AccessCheck access, ReferenceData referenceData, TimeProvider time, ReferrerNotifier notifier) : FormPageModel
+public sealed class CaseFileModel(AppDbContext db, AccessCheck access, ReferenceData referenceData, TimeProvider time, ReferrerNotifier notifier)
+    : CasePageModel(db, access, time)
 {
-    public sealed record View(Guid Id, string ReferenceCode, CaseStatus Status, DateTimeOffset OpenedAt, DateTimeOffset? FirstContactAt, Guid Version,
-        string? FirstName, string? LastName, string? Phone, string? Email, string? Question, IReadOnlyList<string> LifeDomains);
+    public sealed record View(DateTimeOffset OpenedAt, DateTimeOffset? FirstContactAt, string? LastName, string? Phone, string? Email, string? Question,
+        IReadOnlyList<string> RequestLifeDomains, IReadOnlyList<string> Roles, DateTimeOffset? ClosedAt, CloseReason? CloseReason);
 
-    public sealed record ContactRow(DateTimeOffset At, ContactMode Mode, int Minutes, string? Note);
+    public sealed record ContactRow(DateTimeOffset At, ContactMode Mode, int Minutes, string? Note, bool Outreach);
 
     public sealed record ScoreRow(string LifeDomain, SelfRelianceMoment Moment, int Score, DateTimeOffset At);
+
+    public sealed record QuestionRow(string LifeDomain, IReadOnlyList<string> Laws, string Text, DateTimeOffset At);
+
+    public sealed record HandoverRow(Guid Id, HandoverDirection Direction, bool Partial, IReadOnlyList<string> Scope, string? From, string To, HandoverStatus Status,
+        DateOnly PlannedOn, DateTimeOffset CreatedAt, DateTimeOffset? DecidedAt, string? DecisionReason);
+
+    public sealed record ParticipantRow(string Name, SupporterKind? Kind, IReadOnlyList<string> LifeDomains, DateTimeOffset Since);
 
     public sealed class ContactInput
     {
@@ -45,15 +55,21 @@ public sealed class CaseFileModel(AppDbContext db, AccessCheck access, Reference
         public CloseReason? Reason { get; set; }
         public int? FinalScore { get; set; }
         public string? FollowUpOn { get; set; }
+        public int? Heard { get; set; }
+        public int? Helped { get; set; }
+        public int? Manages { get; set; }
+        public string? Comment { get; set; }
+    }
+
+    public sealed class QuestionInput
+    {
+        public string? LifeDomain { get; set; }
+        public List<string> Laws { get; set; } = [];
+        public string? Text { get; set; }
     }
 
     [BindProperty]
     public CloseInput Closing { get; set; } = new();
-
-    public View? Item { get; private set; }
-    public IReadOnlyList<ContactRow> Contacts { get; private set; } = [];
-    public IReadOnlyList<ScoreRow> Scores { get; private set; } = [];
-    public ReferenceSnapshot Reference { get; private set; } = null!;
 
     [BindProperty]
     public ContactInput Contact { get; set; } = new();
@@ -61,31 +77,40 @@ public sealed class CaseFileModel(AppDbContext db, AccessCheck access, Reference
     [BindProperty]
     public ScoreInput Score { get; set; } = new();
 
-    /// <summary>The version of the case the form was shown with (optimistic concurrency).</summary>
     [BindProperty]
-    public Guid Version { get; set; }
+    public QuestionInput NewQuestion { get; set; } = new();
 
-    [TempData]
-    public string? Message { get; set; }
+    [BindProperty]
+    public List<string> Roles { get; set; } = [];
+
+    public View? Item { get; private set; }
+    public IReadOnlyList<ContactRow> Contacts { get; private set; } = [];
+    public IReadOnlyList<ScoreRow> Scores { get; private set; } = [];
+    public IReadOnlyList<QuestionRow> Questions { get; private set; } = [];
+    public IReadOnlyList<HandoverRow> Handovers { get; private set; } = [];
+    public IReadOnlyList<ParticipantRow> Participants { get; private set; } = [];
+    public ReferenceSnapshot Reference { get; private set; } = null!;
+    /// <summary>How many contacts and scores are not shown because the resident did not agree to share them.</summary>
+    public int HiddenItems { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (!(await access.ForCaseAsync(id, AccessAction.View, "case-file", "case-work", cancellationToken)).Allowed)
+        if (await CheckAsync(id, AccessAction.View, "case-file", _ => true, cancellationToken) is { } refused)
         {
-            return StatusCode(StatusCodes.Status403Forbidden);
+            return refused;
         }
         await LoadAsync(id, cancellationToken);
-        Contact.Date = time.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        Closing.FollowUpOn = time.GetUtcNow().Add(Case.DefaultFollowUp).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Contact.Date = Time.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Closing.FollowUpOn = Time.GetUtcNow().Add(Case.DefaultFollowUp).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         Contact.Minutes = 30;
         return Page();
     }
 
     public async Task<IActionResult> OnPostContactAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (!(await access.ForCaseAsync(id, AccessAction.Change, "case-contacts", "case-work", cancellationToken)).Allowed)
+        if (await CheckAsync(id, AccessAction.Change, "case-contacts", d => d.MayWork, cancellationToken) is { } refused)
         {
-            return StatusCode(StatusCodes.Status403Forbidden);
+            return refused;
         }
         ModelState.Clear();
         DateTimeOffset? at = DateOnly.TryParseExact(Contact.Date?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
@@ -105,28 +130,31 @@ public sealed class CaseFileModel(AppDbContext db, AccessCheck access, Reference
         }
         if (!ModelState.IsValid)
         {
-            await LoadAsync(id, cancellationToken);
-            return Page();
+            return await RefusedAsync(id, () => LoadAsync(id, cancellationToken), cancellationToken);
         }
-        return await SaveAsync(id, (@case, request, now, userId) =>
+        return await SaveWithRequestAsync(id, (@case, request, now) =>
         {
-            var contact = @case.RecordContact(request, at!.Value, Contact.Mode!.Value, Contact.Minutes!.Value, InputText.Clean(Contact.Note, multiline: true), userId, now);
-            db.Contacts.Add(contact);
+            var contact = @case.RecordContact(request, at!.Value, Contact.Mode!.Value, Contact.Minutes!.Value, InputText.Clean(Contact.Note, multiline: true), UserId, now);
+            Db.Contacts.Add(contact);
             return Lang.Pick("Het contact is vastgelegd.", "The contact is recorded.");
         }, "Contact.Note", cancellationToken);
     }
 
     public async Task<IActionResult> OnPostScoreAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (!(await access.ForCaseAsync(id, AccessAction.Change, "case-self-reliance", "case-work", cancellationToken)).Allowed)
+        if (await CheckAsync(id, AccessAction.Change, "case-self-reliance", d => d.MayWork, cancellationToken) is { } refused)
         {
-            return StatusCode(StatusCodes.Status403Forbidden);
+            return refused;
         }
         ModelState.Clear();
         Reference = await referenceData.GetAsync(cancellationToken);
         if (!Reference.HasTerm(TaxonomyKind.LifeDomain, Score.LifeDomain))
         {
             ModelState.AddModelError("Score.LifeDomain", Lang.Pick("Kies een leefgebied.", "Choose a life domain."));
+        }
+        else if (Decision.Relation == CaseRelation.Participant && !Visibility.ScopeLifeDomains.Contains(Score.LifeDomain!))
+        {
+            ModelState.AddModelError("Score.LifeDomain", Lang.Pick("Je werkt niet aan dit leefgebied in deze casus.", "You do not work on this life domain in this case."));
         }
         if (Score.Moment is null || !Enum.IsDefined(Score.Moment.Value))
         {
@@ -138,21 +166,67 @@ public sealed class CaseFileModel(AppDbContext db, AccessCheck access, Reference
         }
         if (!ModelState.IsValid)
         {
-            await LoadAsync(id, cancellationToken);
-            return Page();
+            return await RefusedAsync(id, () => LoadAsync(id, cancellationToken), cancellationToken);
         }
-        return await SaveAsync(id, (@case, _, now, userId) =>
+        return await SaveAsync(id, (@case, now) =>
         {
-            db.SelfRelianceScores.Add(@case.RecordSelfReliance(Score.LifeDomain!, Score.Moment!.Value, Score.Score!.Value, userId, now));
-            return Lang.Pick("De score is vastgelegd.", "The score is recorded.");
-        }, "Score.Score", cancellationToken);
+            Db.SelfRelianceScores.Add(@case.RecordSelfReliance(Score.LifeDomain!, Score.Moment!.Value, Score.Score!.Value, UserId, now));
+            return Task.FromResult(Lang.Pick("De score is vastgelegd.", "The score is recorded."));
+        }, "Score.Score", () => LoadAsync(id, cancellationToken), cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostQuestionAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await CheckAsync(id, AccessAction.Change, "case-questions", d => d.MayRun, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+        ModelState.Clear();
+        Reference = await referenceData.GetAsync(cancellationToken);
+        if (!Reference.HasTerm(TaxonomyKind.LifeDomain, NewQuestion.LifeDomain))
+        {
+            ModelState.AddModelError("NewQuestion.LifeDomain", Lang.Pick("Kies een leefgebied.", "Choose a life domain."));
+        }
+        if (NewQuestion.Laws.Any(l => !Reference.HasTerm(TaxonomyKind.Law, l)))
+        {
+            ModelState.AddModelError("NewQuestion.Laws", Lang.Pick("Kies wetten uit de lijst.", "Choose laws from the list."));
+        }
+        if (!ModelState.IsValid)
+        {
+            return await RefusedAsync(id, () => LoadAsync(id, cancellationToken), cancellationToken);
+        }
+        return await SaveAsync(id, (@case, now) =>
+        {
+            Db.CaseQuestions.Add(@case.AddQuestion(NewQuestion.LifeDomain!, NewQuestion.Laws, InputText.Clean(NewQuestion.Text, multiline: true) ?? "", UserId, now));
+            return Task.FromResult(Lang.Pick("De vraag is vastgelegd.", "The question is recorded."));
+        }, "NewQuestion.Text", () => LoadAsync(id, cancellationToken), cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostRolesAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await CheckAsync(id, AccessAction.Change, "case-roles", d => d.MayRun, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+        ModelState.Clear();
+        Reference = await referenceData.GetAsync(cancellationToken);
+        if (Roles.Any(r => !Reference.HasTerm(TaxonomyKind.SupporterRole, r)))
+        {
+            ModelState.AddModelError("Roles", Lang.Pick("Kies rollen uit de lijst.", "Choose roles from the list."));
+            return await RefusedAsync(id, () => LoadAsync(id, cancellationToken), cancellationToken);
+        }
+        return await SaveAsync(id, (@case, _) =>
+        {
+            @case.SetRoles(Roles);
+            return Task.FromResult(Lang.Pick("De rollen zijn opgeslagen.", "The roles are saved."));
+        }, "Roles", () => LoadAsync(id, cancellationToken), cancellationToken);
     }
 
     public async Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (!(await access.ForCaseAsync(id, AccessAction.Change, "case-close", "case-work", cancellationToken)).Allowed)
+        if (await CheckAsync(id, AccessAction.Change, "case-close", d => d.MayRun, cancellationToken) is { } refused)
         {
-            return StatusCode(StatusCodes.Status403Forbidden);
+            return refused;
         }
         ModelState.Clear();
         if (Closing.Reason is null || !Enum.IsDefined(Closing.Reason.Value))
@@ -163,14 +237,23 @@ public sealed class CaseFileModel(AppDbContext db, AccessCheck access, Reference
         {
             ModelState.AddModelError("Closing.FollowUpOn", Lang.Pick("Vul de datum van het waakvlamcontact in, zoals 2027-02-25.", "Enter the date of the follow-up check-in, like 2027-02-25."));
         }
+        var answered = new[] { Closing.Heard, Closing.Helped, Closing.Manages }.Count(a => a is not null);
+        if (answered is > 0 and < 3)
+        {
+            ModelState.AddModelError("Closing.Heard", Lang.Pick("Beantwoord de drie vragen over de ervaring, of geen.", "Answer the three experience questions, or none."));
+        }
         if (!ModelState.IsValid)
         {
-            await LoadAsync(id, cancellationToken);
-            return Page();
+            return await RefusedAsync(id, () => LoadAsync(id, cancellationToken), cancellationToken);
         }
-        return await SaveAsync(id, (@case, request, now, _) =>
+        return await SaveWithRequestAsync(id, (@case, request, now) =>
         {
-            db.FollowUps.Add(@case.Close(request, Closing.Reason!.Value, Closing.FinalScore, followUpOn, now));
+            if (answered == 3)
+            {
+                Db.ResidentExperiences.Add(ResidentExperience.Record(@case.Id, Closing.Heard!.Value, Closing.Helped!.Value, Closing.Manages!.Value,
+                    InputText.Clean(Closing.Comment, multiline: true), viaStatusLink: false, now));
+            }
+            Db.FollowUps.Add(@case.Close(request, Closing.Reason!.Value, Closing.FinalScore, followUpOn, now));
             return Lang.Pick($"De casus is afgesloten. Het waakvlamcontact staat op {followUpOn:d MMMM yyyy}.", $"The case is closed. The follow-up check-in is planned for {followUpOn:d MMMM yyyy}.");
         }, "Closing.FollowUpOn", cancellationToken);
     }
@@ -184,57 +267,56 @@ public sealed class CaseFileModel(AppDbContext db, AccessCheck access, Reference
         _ => Lang.Pick("Niet bereikbaar", "Unreachable"),
     };
 
-    private async Task<IActionResult> SaveAsync(Guid id, Func<Case, HelpRequest, DateTimeOffset, Guid, string> change, string errorField, CancellationToken cancellationToken)
+    /// <summary>A change that can move the request's status; the referrer hears of it (status only, never content).</summary>
+    private async Task<IActionResult> SaveWithRequestAsync(Guid id, Func<Case, HelpRequest, DateTimeOffset, string> change, string errorField, CancellationToken cancellationToken)
     {
-        var @case = await db.Cases.SingleAsync(c => c.Id == id, cancellationToken);
-        var request = await db.HelpRequests.Include(h => h.StatusChanges).SingleAsync(h => h.Id == @case.HelpRequestId, cancellationToken);
-        var statusBefore = request.Status;
-        // Compare with the version the form was shown with, not the one just read.
-        db.Entry(@case).Property(c => c.Version).OriginalValue = Version;
-        try
+        HelpRequest? request = null;
+        HelpRequestStatus? before = null;
+        var result = await SaveAsync(id, async (@case, now) =>
         {
-            Message = change(@case, request, time.GetUtcNow(), StaffClaims.UserIdOf(User)!.Value);
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError(errorField, Lang.Pick(e.Dutch, e.English));
-            db.ChangeTracker.Clear();
-            Message = null;
-            await LoadAsync(id, cancellationToken);
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError(string.Empty, Lang.Pick("Iemand anders heeft deze casus net gewijzigd. Je invoer staat er nog; bekijk de nieuwe stand en sla opnieuw op.",
-                "Someone else has just changed this case. Your input is still here; look at the new state and save again."));
-            db.ChangeTracker.Clear();
-            Message = null;
-            await LoadAsync(id, cancellationToken);
-            return Page();
-        }
-        // The referrer hears of status changes (first contact, closing), never of the content.
-        if (request.Status != statusBefore)
+            request = await Db.HelpRequests.Include(h => h.StatusChanges).SingleAsync(h => h.Id == @case.HelpRequestId, cancellationToken);
+            before = request.Status;
+            return change(@case, request, now);
+        }, errorField, () => LoadAsync(id, cancellationToken), cancellationToken);
+        if (result is RedirectToPageResult && request is not null && request.Status != before)
         {
             await notifier.NotifyAsync(request.Id, cancellationToken);
         }
-        return RedirectToPage(new { id });
+        return result;
     }
 
     private async Task LoadAsync(Guid id, CancellationToken cancellationToken)
     {
         Reference = await referenceData.GetAsync(cancellationToken);
-        Item = await db.Cases.AsNoTracking().Where(c => c.Id == id)
-            .Join(db.HelpRequests, c => c.HelpRequestId, h => h.Id, (c, h) => new { c, h })
-            .Join(db.Residents, x => x.c.ResidentId, r => r.Id, (x, r) => new View(x.c.Id, x.h.ReferenceCode, x.c.Status, x.c.OpenedAt, x.c.FirstContactAt, x.c.Version,
-                r.FirstName, r.LastName, r.Phone, r.Email, x.h.Question, x.h.LifeDomains.Select(d => d.Code).ToList()))
+        await LoadHeaderAsync(id, cancellationToken);
+        Item = await Db.Cases.AsNoTracking().Where(c => c.Id == id)
+            .Join(Db.HelpRequests, c => c.HelpRequestId, h => h.Id, (c, h) => new { c, h })
+            .Join(Db.Residents, x => x.c.ResidentId, r => r.Id, (x, r) => new View(x.c.OpenedAt, x.c.FirstContactAt, r.LastName, r.Phone, r.Email, x.h.Question,
+                x.h.LifeDomains.Select(d => d.Code).ToList(), x.c.RoleCodes, x.c.ClosedAt, x.c.CloseReason))
             .SingleAsync(cancellationToken);
-        // After a refused save the form carries the new version: the next save applies to what the user now sees.
-        Version = Item.Version;
-        Contacts = (await db.Contacts.AsNoTracking().Where(k => k.CaseId == id).Select(k => new ContactRow(k.At, k.Mode, k.DurationMinutes, k.Note)).ToListAsync(cancellationToken))
+        Roles = Item.Roles.ToList();
+        var contacts = (await Db.Contacts.AsNoTracking().Where(k => k.CaseId == id).Select(k => new ContactRow(k.At, k.Mode, k.DurationMinutes, k.Note, k.IsOutreach)).ToListAsync(cancellationToken))
             .OrderByDescending(k => k.At).ToList();
-        Scores = (await db.SelfRelianceScores.AsNoTracking().Where(s => s.CaseId == id).Select(s => new ScoreRow(s.LifeDomainCode, s.Moment, s.Score, s.At)).ToListAsync(cancellationToken))
+        Contacts = contacts.Where(k => Visibility.Sees(SharedParts.ContactsAndNotes, null, k.At)).ToList();
+        var scores = (await Db.SelfRelianceScores.AsNoTracking().Where(s => s.CaseId == id).Select(s => new ScoreRow(s.LifeDomainCode, s.Moment, s.Score, s.At)).ToListAsync(cancellationToken))
             .OrderBy(s => s.At).ToList();
+        Scores = scores.Where(s => Visibility.Sees(SharedParts.SelfReliance, s.LifeDomain, s.At)).ToList();
+        var questions = (await Db.CaseQuestions.AsNoTracking().Where(q => q.CaseId == id).Select(q => new QuestionRow(q.LifeDomainCode, q.LawCodes, q.Text, q.CreatedAt)).ToListAsync(cancellationToken))
+            .OrderBy(q => q.At).ToList();
+        Questions = questions.Where(q => Visibility.Sees(SharedParts.Question, q.LifeDomain, q.At)).ToList();
+        HiddenItems = contacts.Count - Contacts.Count + scores.Count - Scores.Count + questions.Count - Questions.Count;
+        var names = await Db.Users.AsNoTracking()
+            .Where(u => Db.Handovers.Any(h => h.CaseId == id && (h.ToSupporterId == u.Id || h.FromSupporterId == u.Id)))
+            .Select(u => new { u.Id, u.DisplayName, u.SupporterKind }).ToDictionaryAsync(u => u.Id, cancellationToken);
+        Handovers = (await Db.Handovers.AsNoTracking().Where(h => h.CaseId == id).ToListAsync(cancellationToken))
+            .OrderByDescending(h => h.CreatedAt)
+            .Select(h => new HandoverRow(h.Id, h.Direction, h.Partial, h.ScopeLifeDomains.Select(d => Reference.TermName(TaxonomyKind.LifeDomain, d)).ToList(),
+                h.FromSupporterId is { } from && names.TryGetValue(from, out var f) ? f.DisplayName : null,
+                names.TryGetValue(h.ToSupporterId, out var to) ? to.DisplayName : "–", h.Status, h.PlannedOn, h.CreatedAt, h.DecidedAt, h.DecisionReason))
+            .ToList();
+        Participants = await Db.CaseParticipants.AsNoTracking().Where(p => p.CaseId == id && p.EndedAt == null)
+            .Join(Db.Users, p => p.SupporterId, u => u.Id, (p, u) => new ParticipantRow(u.DisplayName, u.SupporterKind, p.LifeDomainCodes, p.Since))
+            .ToListAsync(cancellationToken);
     }
 
     public static string ModeName(ContactMode mode) => mode switch
@@ -252,5 +334,20 @@ public sealed class CaseFileModel(AppDbContext db, AccessCheck access, Reference
         SelfRelianceMoment.Start => Lang.Pick("begin", "start"),
         SelfRelianceMoment.During => Lang.Pick("tussendoor", "during"),
         _ => Lang.Pick("afsluiting", "close"),
+    };
+
+    public static string DirectionName(HandoverDirection direction) => direction switch
+    {
+        HandoverDirection.NetworkToSupporter => Lang.Pick("van het netwerk naar een meedenker", "from the network to a supporter"),
+        HandoverDirection.InformalToFormal => Lang.Pick("opschalen: van informeel naar formeel", "scaling up: from informal to formal"),
+        _ => Lang.Pick("afschalen: van formeel naar informeel", "scaling down: from formal to informal"),
+    };
+
+    public static string HandoverStatusName(HandoverStatus status) => status switch
+    {
+        HandoverStatus.Proposed => Lang.Pick("wacht op de ontvanger", "waiting for the receiver"),
+        HandoverStatus.Accepted => Lang.Pick("geaccepteerd", "accepted"),
+        HandoverStatus.Declined => Lang.Pick("afgewezen", "declined"),
+        _ => Lang.Pick("ingetrokken", "withdrawn"),
     };
 }

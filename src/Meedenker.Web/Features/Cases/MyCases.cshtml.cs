@@ -11,8 +11,72 @@ namespace Meedenker.Web.Features.Cases;
 
 /// <summary>A supporter's own work: requests offered to them (accept or decline) and their open cases.</summary>
 [Authorize(Policy = Policies.CaseWork)]
-public sealed class MyCasesModel(AppDbContext db, ReferenceData referenceData, TimeProvider time, ReferrerNotifier notifier) : PageModel
+public sealed class MyCasesModel(AppDbContext db, ReferenceData referenceData, TimeProvider time, ReferrerNotifier notifier, AccessCheck access) : PageModel
 {
+    public sealed record HandoverRow(Guid Id, Guid CaseId, string ReferenceCode, HandoverDirection Direction, bool Partial, IReadOnlyList<string> Scope,
+        string From, DateOnly PlannedOn, bool ResidentPresent, string? PassedOn);
+
+    public sealed record PartRow(Guid CaseId, string ReferenceCode, IReadOnlyList<string> LifeDomains, DateTimeOffset Since);
+
+    /// <summary>Handovers waiting for this meedenker to accept or decline.</summary>
+    public IReadOnlyList<HandoverRow> Handovers { get; private set; } = [];
+
+    /// <summary>Cases where this meedenker works on a part.</summary>
+    public IReadOnlyList<PartRow> Parts { get; private set; } = [];
+
+    public async Task<IActionResult> OnPostAcceptHandoverAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var handover = await db.Handovers.SingleOrDefaultAsync(h => h.Id == id, cancellationToken);
+        if (handover is null || !(await access.ForCaseAsync(handover.CaseId, AccessAction.Change, "case-handover-decision", "case-work", cancellationToken)).Allowed)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+        var @case = await db.Cases.SingleAsync(c => c.Id == handover.CaseId, cancellationToken);
+        var actions = await db.PlanActions.Where(a => a.CaseId == @case.Id && handover.ScopeActionIds.Contains(a.Id)).ToListAsync(cancellationToken);
+        try
+        {
+            var participant = @case.AcceptHandover(handover, StaffClaims.UserIdOf(User) ?? Guid.Empty, actions, time.GetUtcNow());
+            if (participant is not null)
+            {
+                db.CaseParticipants.Add(participant);
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            Message = Lang.Pick("Je hebt de overdracht geaccepteerd.", "You accepted the handover.");
+        }
+        catch (DomainException e)
+        {
+            Message = Lang.Pick(e.Dutch, e.English);
+            return RedirectToPage();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            Message = Lang.Pick("De casus is net gewijzigd. Probeer het nog eens.", "The case has just been changed. Please try again.");
+            return RedirectToPage();
+        }
+        return RedirectToPage("/Cases/CaseFile", new { id = @case.Id });
+    }
+
+    public async Task<IActionResult> OnPostDeclineHandoverAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var handover = await db.Handovers.SingleOrDefaultAsync(h => h.Id == id, cancellationToken);
+        if (handover is null || !(await access.ForCaseAsync(handover.CaseId, AccessAction.Change, "case-handover-decision", "case-work", cancellationToken)).Allowed)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+        var consent = await db.CaseConsents.FirstOrDefaultAsync(c => c.HandoverId == id && c.WithdrawnAt == null, cancellationToken);
+        try
+        {
+            handover.Decline(StaffClaims.UserIdOf(User) ?? Guid.Empty, InputText.Clean(Reason, multiline: true), time.GetUtcNow(), consent);
+            await db.SaveChangesAsync(cancellationToken);
+            Message = Lang.Pick("Je hebt de overdracht afgewezen. De huidige meedenker blijft verantwoordelijk.", "You declined the handover. The current supporter stays responsible.");
+        }
+        catch (DomainException e)
+        {
+            Message = Lang.Pick(e.Dutch, e.English);
+        }
+        return RedirectToPage();
+    }
+
     public sealed record OfferRow(Guid CaseId, string ReferenceCode, DateTimeOffset ReceivedAt, string Municipality, IReadOnlyList<string> LifeDomains);
 
     public sealed record CaseRow(Guid CaseId, string ReferenceCode, DateTimeOffset OpenedAt, DateTimeOffset? FirstContactAt, DateTimeOffset? LastContactAt);
@@ -114,6 +178,21 @@ public sealed class MyCasesModel(AppDbContext db, ReferenceData referenceData, T
             .Join(db.Cases, f => f.CaseId, c => c.Id, (f, c) => new { f, c })
             .Join(db.HelpRequests, x => x.c.HelpRequestId, h => h.Id, (x, h) => new FollowUpRow(x.f.Id, x.c.Id, h.ReferenceCode, x.f.DueOn))
             .ToListAsync(cancellationToken);
+        var handovers = await db.Handovers.AsNoTracking().Where(h => h.ToSupporterId == userId && h.Status == HandoverStatus.Proposed)
+            .Join(db.Cases, h => h.CaseId, c => c.Id, (h, c) => new { h, c.HelpRequestId })
+            .Join(db.HelpRequests, x => x.HelpRequestId, r => r.Id, (x, r) => new { x.h, r.ReferenceCode })
+            .ToListAsync(cancellationToken);
+        var fromIds = handovers.Select(x => x.h.FromSupporterId).ToList();
+        var fromNames = await db.Users.AsNoTracking().Where(u => fromIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        Handovers = handovers.Select(x => new HandoverRow(x.h.Id, x.h.CaseId, x.ReferenceCode, x.h.Direction, x.h.Partial,
+            x.h.ScopeLifeDomains.Select(d => reference.TermName(TaxonomyKind.LifeDomain, d)).ToList(),
+            x.h.FromSupporterId is { } f && fromNames.TryGetValue(f, out var n) ? n : "–", x.h.PlannedOn, x.h.ResidentPresent, x.h.PassedOn)).ToList();
+        var parts = await db.CaseParticipants.AsNoTracking().Where(p => p.SupporterId == userId && p.EndedAt == null)
+            .Join(db.Cases, p => p.CaseId, c => c.Id, (p, c) => new { p, c.HelpRequestId, c.Status })
+            .Where(x => x.Status == CaseStatus.Open)
+            .Join(db.HelpRequests, x => x.HelpRequestId, r => r.Id, (x, r) => new { x.p.CaseId, r.ReferenceCode, x.p.LifeDomainCodes, x.p.Since })
+            .ToListAsync(cancellationToken);
+        Parts = parts.Select(p => new PartRow(p.CaseId, p.ReferenceCode, p.LifeDomainCodes.Select(d => reference.TermName(TaxonomyKind.LifeDomain, d)).ToList(), p.Since)).ToList();
         Cases = await db.Cases.AsNoTracking().Where(c => c.SupporterId == userId && c.Status == CaseStatus.Open)
             .OrderBy(c => c.OpenedAt)
             .Join(db.HelpRequests, c => c.HelpRequestId, h => h.Id, (c, h) => new CaseRow(c.Id, h.ReferenceCode, c.OpenedAt, c.FirstContactAt,
