@@ -105,14 +105,16 @@ public sealed class Case
         {
             throw new DomainException($"Wat ze doen is te lang (hoogstens {NetworkMember.MaxWhat} tekens).", $"What they do is too long (at most {NetworkMember.MaxWhat} characters).");
         }
+        var memberName = Required(name, NetworkMember.MaxName, "Vul een naam in", "Enter a name");
+        var memberRelation = Required(relation, NetworkMember.MaxRelation, "Vul de relatie in", "Enter the relation");
         Touch();
         return new NetworkMember
         {
             Id = Guid.NewGuid(),
             CaseId = Id,
             Kind = kind,
-            Name = Required(name, NetworkMember.MaxName, "Vul een naam in", "Enter a name"),
-            Relation = Required(relation, NetworkMember.MaxRelation, "Vul de relatie in", "Enter the relation"),
+            Name = memberName,
+            Relation = memberRelation,
             WhatTheyDo = string.IsNullOrWhiteSpace(whatTheyDo) ? null : whatTheyDo.Trim(),
             CreatedAt = now,
             RecordedById = recordedBy,
@@ -141,8 +143,9 @@ public sealed class Case
     public PlanGoal AddGoal(string lifeDomainCode, string text, Guid recordedBy, DateTimeOffset now)
     {
         EnsureOpen();
+        var value = Required(text, PlanGoal.MaxText, "Beschrijf het doel", "Describe the goal");
         Touch();
-        return new PlanGoal { Id = Guid.NewGuid(), CaseId = Id, LifeDomainCode = lifeDomainCode, Text = Required(text, PlanGoal.MaxText, "Beschrijf het doel", "Describe the goal"), CreatedAt = now, RecordedById = recordedBy };
+        return new PlanGoal { Id = Guid.NewGuid(), CaseId = Id, LifeDomainCode = lifeDomainCode, Text = value, CreatedAt = now, RecordedById = recordedBy };
     }
 
     public PlanAction AddAction(PlanGoal goal, string text, PlanActionOwner owner, string? ownerName, Guid? ownerSupporterId, DateOnly? dueOn, DateTimeOffset now)
@@ -171,13 +174,14 @@ public sealed class Case
         {
             throw new DomainException("Kies een datum vanaf vandaag en binnen twee jaar.", "Choose a date from today and within two years.");
         }
+        var value = Required(text, PlanAction.MaxText, "Beschrijf de actie", "Describe the action");
         Touch();
         return new PlanAction
         {
             Id = Guid.NewGuid(),
             CaseId = Id,
             GoalId = goal.Id,
-            Text = Required(text, PlanAction.MaxText, "Beschrijf de actie", "Describe the action"),
+            Text = value,
             Owner = owner,
             OwnerName = owner is PlanActionOwner.NetworkMember or PlanActionOwner.OtherOrganization ? name : null,
             OwnerSupporterId = owner == PlanActionOwner.Supporter ? ownerSupporterId ?? SupporterId : null,
