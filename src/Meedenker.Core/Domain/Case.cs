@@ -73,6 +73,7 @@ public sealed class Case
     {
         ArgumentNullException.ThrowIfNull(lawCodes);
         EnsureOpen();
+        var value = Required(text, CaseQuestion.MaxText, "Beschrijf de vraag", "Describe the question");
         Touch();
         return new CaseQuestion
         {
@@ -80,7 +81,7 @@ public sealed class Case
             CaseId = Id,
             LifeDomainCode = lifeDomainCode,
             LawCodes = lawCodes.Distinct().ToList(),
-            Text = Required(text, CaseQuestion.MaxText, "Beschrijf de vraag", "Describe the question"),
+            Text = value,
             CreatedAt = now,
             RecordedById = recordedBy,
         };
