@@ -115,6 +115,7 @@ public sealed class Program
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddScoped<AccessCheck>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, PolicyDenialLog>();
         services.AddScoped<MailSender>();
         services.AddMemoryCache();
         services.AddScoped<ReferenceData>();

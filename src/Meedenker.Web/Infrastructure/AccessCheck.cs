@@ -75,7 +75,12 @@ public sealed class AccessCheck(AppDbContext db, IHttpContextAccessor http, Time
     /// took over part of it, the receiver of an open handover and their coordinators see what the resident agreed
     /// to share with them (<see cref="CaseVisibility"/>). Everyone else is refused.
     /// </summary>
-    public async Task<AccessDecision> ForCaseAsync(Guid caseId, AccessAction action, string resource, string purpose, CancellationToken cancellationToken = default)
+    /// <param name="may">What this relation must allow for this action (e.g. only the responsible side may hand over); a refusal is logged as denied.</param>
+    public Task<AccessDecision> ForCaseAsync(Guid caseId, AccessAction action, string resource, string purpose, CancellationToken cancellationToken = default) =>
+        ForCaseAsync(caseId, action, resource, purpose, null, cancellationToken);
+
+    public async Task<AccessDecision> ForCaseAsync(Guid caseId, AccessAction action, string resource, string purpose, Func<AccessDecision, bool>? may,
+        CancellationToken cancellationToken = default)
     {
         var user = http.HttpContext?.User ?? new ClaimsPrincipal();
         var found = await db.Cases.Where(c => c.Id == caseId)
@@ -83,6 +88,10 @@ public sealed class AccessCheck(AppDbContext db, IHttpContextAccessor http, Time
         var decision = found is null
             ? new AccessDecision(false, "no-such-case")
             : await DecideCaseAsync(user, caseId, found.OrganizationId, found.SupporterId, found.OpenedAt, found.ResponsibleSince, cancellationToken);
+        if (decision.Allowed && may is not null && !may(decision))
+        {
+            decision = decision with { Allowed = false, Reason = "relation-may-not:" + decision.Relation };
+        }
         await LogAsync(user, found?.ResidentId, caseId, action, resource, purpose, decision, cancellationToken);
         return decision;
     }
@@ -140,6 +149,21 @@ public sealed class AccessCheck(AppDbContext db, IHttpContextAccessor http, Time
             return new AccessDecision(true, "coordinator-of-partner", CaseRelation.PartnerCoordinator, CaseVisibility.Limited(consents));
         }
         return new AccessDecision(false, "not-assigned");
+    }
+
+    /// <summary>Logs an attempt the authorization policy refused before any page code ran.</summary>
+    public async Task LogRefusedByPolicyAsync(ResidentRouteKind kind, Guid id, string path, CancellationToken cancellationToken = default)
+    {
+        var user = http.HttpContext?.User ?? new ClaimsPrincipal();
+        Guid? residentId = kind switch
+        {
+            ResidentRouteKind.Case => await db.Cases.Where(c => c.Id == id).Select(c => (Guid?)c.ResidentId).SingleOrDefaultAsync(cancellationToken),
+            ResidentRouteKind.HelpRequest => await db.HelpRequests.Where(h => h.Id == id).Select(h => (Guid?)h.ResidentId).SingleOrDefaultAsync(cancellationToken),
+            _ => await db.Residents.Where(r => r.Id == id).Select(r => (Guid?)r.Id).SingleOrDefaultAsync(cancellationToken),
+        };
+        var resource = path.Length > 100 ? path[..100] : path;
+        await LogAsync(user, residentId, kind == ResidentRouteKind.Case ? id : null, AccessAction.View, resource, "case-work",
+            new AccessDecision(false, user.Identity?.IsAuthenticated == true ? "refused-by-policy" : "not-signed-in"), cancellationToken);
     }
 
     private async Task<AccessDecision> DecideAsync(ClaimsPrincipal user, Guid residentId, CancellationToken cancellationToken)

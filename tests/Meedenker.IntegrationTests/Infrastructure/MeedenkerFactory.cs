@@ -149,7 +149,8 @@ public class MeedenkerFactory : WebApplicationFactory<Web.Program>
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
         var email = $"{Unique("staff")}@test.meedenker.test";
         var user = new StaffUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Test " + role, OrganizationId = organizationId, CreatedAt = DateTimeOffset.UnixEpoch };
-        user.SetSupporterKind(kind ?? (role == StaffRoles.Supporter ? SupporterKind.Professional : null), null);
+        var supporterKind = kind ?? (role == StaffRoles.Supporter ? SupporterKind.Professional : null);
+        user.SetSupporterKind(supporterKind, supporterKind == SupporterKind.PeerExpert ? 2 : null);
         Check(await users.CreateAsync(user, Password));
         Check(await users.AddToRoleAsync(user, role));
         string? key = null;

@@ -36,8 +36,8 @@ public abstract class CasePageModel(AppDbContext db, AccessCheck access, TimePro
     /// <summary>Checks access (and logs it); returns a 403 result when refused or when the relation may not do this.</summary>
     protected async Task<IActionResult?> CheckAsync(Guid id, AccessAction action, string resource, Func<AccessDecision, bool> may, CancellationToken cancellationToken)
     {
-        Decision = await access.ForCaseAsync(id, action, resource, "case-work", cancellationToken);
-        return Decision.Allowed && may(Decision) ? null : StatusCode(StatusCodes.Status403Forbidden);
+        Decision = await access.ForCaseAsync(id, action, resource, "case-work", may, cancellationToken);
+        return Decision.Allowed ? null : StatusCode(StatusCodes.Status403Forbidden);
     }
 
     protected async Task LoadHeaderAsync(Guid id, CancellationToken cancellationToken)

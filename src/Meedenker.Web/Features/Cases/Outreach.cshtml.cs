@@ -43,7 +43,7 @@ public sealed class OutreachModel(AppDbContext db, AccessCheck access, TimeProvi
 
     public async Task<IActionResult> OnPostCallAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (!(await access.ForCaseAsync(id, AccessAction.Change, "outreach-call", "outreach", cancellationToken)).MayRun)
+        if (!(await access.ForCaseAsync(id, AccessAction.Change, "outreach-call", "outreach", d => d.MayRun, cancellationToken)).Allowed)
         {
             return StatusCode(StatusCodes.Status403Forbidden);
         }
@@ -88,7 +88,7 @@ public sealed class OutreachModel(AppDbContext db, AccessCheck access, TimeProvi
         foreach (var (c, (score, reasons)) in page)
         {
             // Showing a name and phone number is a read of the resident's data: it goes through the access check.
-            if (!(await access.ForCaseAsync(c.CaseId, AccessAction.View, "outreach-list", "outreach", cancellationToken)).MayRun)
+            if (!(await access.ForCaseAsync(c.CaseId, AccessAction.View, "outreach-list", "outreach", d => d.MayRun, cancellationToken)).Allowed)
             {
                 continue;
             }
