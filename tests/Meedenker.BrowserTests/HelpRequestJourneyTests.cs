@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using Meedenker.Domain;
 using Meedenker.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Meedenker.BrowserTests;
@@ -207,7 +209,7 @@ public sealed class CaseJourneyTests(BrowserFixture browser)
         await page.WaitForSelectorAsync("text=Het contact is vastgelegd.");
         Assert.Contains("wandelafspraak", await page.Locator(".md-timeline").InnerTextAsync(), StringComparison.Ordinal);
 
-        await page.GetByLabel("Leefgebied").SelectOptionAsync("financien-inkomen");
+        await page.GetByRole(AriaRole.Group, new() { Name = "Score vastleggen" }).GetByLabel("Leefgebied").SelectOptionAsync("financien-inkomen");
         await page.Locator("label[for='Moment-Start']").ClickAsync();
         await page.Locator("label[for='Score-3']").ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Score opslaan" }).ClickAsync();
@@ -216,6 +218,84 @@ public sealed class CaseJourneyTests(BrowserFixture browser)
         var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1");
         Assert.False(overflow, "The case file scrolls sideways on a phone");
         Assert.Equal(HelpRequestStatus.InContact, browser.App.WithDb(db => db.HelpRequests.Single(h => h.Id == requestId).Status));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Volunteer_scales_part_of_the_case_up_the_professional_accepts_and_the_waakvlam_task_appears_after_closing()
+    {
+        var organization = await browser.App.CreateOrganizationAsync(OrganizationKind.SupportC);
+        var formal = await browser.App.CreateOrganizationAsync(OrganizationKind.SupportA);
+        var volunteer = await browser.App.CreateStaffAsync(StaffRoles.Supporter, organization.Id, SupporterKind.Volunteer, twoFactor: true);
+        var professional = await browser.App.CreateStaffAsync(StaffRoles.Supporter, formal.Id, SupporterKind.Professional, twoFactor: true);
+        var caseRef = await browser.App.CreateCaseAsync(organization.Id, volunteer.User.Id, "Fenna");
+        await browser.App.WithDbAsync(async db =>
+        {
+            var request = await db.Cases.Where(c => c.Id == caseRef.CaseId).Join(db.HelpRequests.Include(h => h.LifeDomains), c => c.HelpRequestId, h => h.Id, (c, h) => h).SingleAsync();
+            request.LifeDomains.Add(new HelpRequestLifeDomain { HelpRequestId = request.Id, Code = "financien-inkomen" });
+            return await db.SaveChangesAsync();
+        });
+        var file = $"/werk/casussen/{caseRef.CaseId}";
+
+        // On a phone: the plan and the network.
+        var page = await browser.NewPageAsync(width: 390, height: 844);
+        await browser.SignInAsync(page, volunteer, file + "/plan");
+        await page.GetByLabel("Leefgebied").SelectOptionAsync("financien-inkomen");
+        await page.GetByLabel("Doel in de woorden van de inwoner").FillAsync("Rust in de post");
+        await page.FollowAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Doel opslaan" }).ClickAsync(), "**/plan");
+        await page.WaitForSelectorAsync("text=Het doel is toegevoegd.");
+        await browser.AssertAccessibleAsync(page);
+        await page.FollowAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Netwerk", Exact = true }).ClickAsync(), "**/netwerk");
+        await page.Locator("label[for='Kind-Person']").ClickAsync();
+        await page.GetByLabel("Naam", new() { Exact = true }).FillAsync("Sanne");
+        await page.GetByLabel("Relatie (bijvoorbeeld dochter, buurman, huisarts)").FillAsync("dochter");
+        await page.FollowAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Toevoegen" }).ClickAsync(), "**/netwerk");
+        await page.WaitForSelectorAsync("svg.md-network-drawing");
+        await browser.AssertAccessibleAsync(page);
+        Assert.False(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1"), "The network page scrolls sideways on a phone");
+
+        // Scale the money part up to a professional of another organisation, with a warm handover.
+        await page.FollowAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Op- en afschalen" }).ClickAsync(), "**/overdragen");
+        await page.Locator("label[for='Direction-InformalToFormal']").ClickAsync();
+        await page.GetByLabel("Organisatie van de ontvanger").SelectOptionAsync(formal.Id.ToString());
+        await page.FollowAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Toon criteria en meedenkers" }).ClickAsync(), "**/overdragen?**");
+        await browser.AssertAccessibleAsync(page);
+        await page.Locator("label[for='Criterion-bezwaar']").ClickAsync();
+        await page.Locator("label[for='Scope-deel']").ClickAsync();
+        await page.Locator("label[for='Scope-domain-financien-inkomen']").ClickAsync();
+        await page.Locator($"label[for='Receiver-{professional.User.Id}']").ClickAsync();
+        await page.Locator("label[for='Input_ResidentPresent']").ClickAsync();
+        await page.Locator("label[for='Part-Plan']").ClickAsync();
+        await page.FollowAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Overdracht voorstellen" }).ClickAsync(), "**/overdragen**");
+        await page.WaitForSelectorAsync("text=De overdracht is voorgesteld.");
+
+        // The professional, at 400 % zoom, accepts and then sees the shared plan.
+        var receiver = await browser.NewPageAsync(width: 320, height: 256);
+        await browser.SignInAsync(receiver, professional, "/werk/mijn-casussen");
+        await browser.AssertAccessibleAsync(receiver);
+        await receiver.FollowAsync(() => receiver.GetByRole(AriaRole.Button, new() { Name = $"Overdracht accepteren {caseRef.ReferenceCode}", Exact = true }).ClickAsync(), "**/werk/casussen/**");
+        await browser.AssertAccessibleAsync(receiver);
+        Assert.False(await receiver.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1"), "The case file scrolls sideways at 400 % zoom");
+        await receiver.FollowAsync(() => receiver.GetByRole(AriaRole.Link, new() { Name = "Plan", Exact = true }).ClickAsync(), "**/plan");
+        Assert.Contains("Rust in de post", await receiver.ContentAsync(), StringComparison.Ordinal);
+        await receiver.Context.CloseAsync();
+        Assert.Equal(professional.User.Id, browser.App.WithDb(db => db.CaseParticipants.Single(p => p.CaseId == caseRef.CaseId).SupporterId));
+
+        // The volunteer closes with a waakvlam date; when the job runs on that date the task appears.
+        await page.GotoAsync(browser.BaseUrl + file);
+        await page.Locator("label[for='Reason-QuestionAnswered']").ClickAsync();
+        var due = DateOnly.Parse(await page.GetByLabel("Datum waakvlamcontact").InputValueAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        await page.FollowAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Casus afsluiten" }).ClickAsync(), "**/werk/casussen/**");
+        await page.WaitForSelectorAsync("text=De casus is afgesloten.");
+        await browser.AssertAccessibleAsync(page);
+        using (var scope = browser.App.Services.CreateScope())
+        {
+            var job = scope.ServiceProvider.GetRequiredService<Meedenker.Web.Features.Cases.FollowUpJob>();
+            Assert.Equal(1, await job.RunAsync(new DateTimeOffset(due.ToDateTime(new TimeOnly(7, 0)), TimeSpan.Zero), CancellationToken.None));
+        }
+        await page.GotoAsync(browser.BaseUrl + "/werk/mijn-casussen");
+        Assert.Contains(caseRef.ReferenceCode, await page.Locator("text=Waakvlamcontacten om te doen >> xpath=following-sibling::ul[1]").InnerTextAsync(), StringComparison.Ordinal);
+        await browser.AssertAccessibleAsync(page);
         await page.Context.CloseAsync();
     }
 }

@@ -165,7 +165,12 @@ public sealed partial class HandoverTests(MeedenkerFactory app) : IClassFixture<
         var version = await VersionAsync(volunteer, file);
         var close = new Dictionary<string, string>
         {
-            ["Version"] = version, ["Closing.Reason"] = "QuestionAnswered", ["Closing.FollowUpOn"] = Today(91), ["Closing.Heard"] = "5", ["Closing.Helped"] = "4", ["Closing.Manages"] = "4",
+            ["Version"] = version,
+            ["Closing.Reason"] = "QuestionAnswered",
+            ["Closing.FollowUpOn"] = Today(91),
+            ["Closing.Heard"] = "5",
+            ["Closing.Helped"] = "4",
+            ["Closing.Manages"] = "4",
         };
         Assert.Equal(HttpStatusCode.Redirect, (await volunteer.PostFormAsync(file + "?handler=Close", new(close), file)).StatusCode);
         Assert.Equal(1, app.WithDb(db => db.ResidentExperiences.Count(x => x.CaseId == s.Case.CaseId)));
