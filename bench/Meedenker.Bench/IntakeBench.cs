@@ -167,7 +167,7 @@ internal static class IntakeBench
         return count / stopwatch.Elapsed.TotalSeconds;
     }
 
-    private static Process StartServer(string connection)
+    internal static Process StartServer(string connection)
     {
         var dll = typeof(Web.Program).Assembly.Location;
         var start = new ProcessStartInfo("dotnet", [dll, "--urls", Url]) { WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true };
@@ -185,7 +185,7 @@ internal static class IntakeBench
         return process;
     }
 
-    private static async Task WaitReadyAsync()
+    internal static async Task WaitReadyAsync()
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var stopwatch = Stopwatch.StartNew();

@@ -7,6 +7,7 @@ using Meedenker.Bench;
 //   dotnet run -c Release --project bench/Meedenker.Bench -- generator --provider Sqlite|Postgres [--connection CS] [--cases N]
 //   dotnet run -c Release --project bench/Meedenker.Bench -- first-start
 //   dotnet run -c Release --project bench/Meedenker.Bench -- intake|durability --connection CS [--clients 16] [--seconds N]
+//   dotnet run -c Release --project bench/Meedenker.Bench -- casework --connection CS [--cases 1000000] [--clients 16] [--seconds 15]
 var command = args.FirstOrDefault() ?? "help";
 string Option(string name, string fallback)
 {
@@ -29,6 +30,13 @@ switch (command)
             int.Parse(Option("--clients", "16"), CultureInfo.InvariantCulture),
             int.Parse(Option("--seconds", command == "durability" ? "12" : "20"), CultureInfo.InvariantCulture),
             kill: command == "durability");
+        return 0;
+    case "casework":
+        await CaseWorkBench.RunAsync(
+            Option("--connection", "Host=127.0.0.1;Port=5432;Username=postgres"),
+            int.Parse(Option("--cases", "1000000"), CultureInfo.InvariantCulture),
+            int.Parse(Option("--clients", "16"), CultureInfo.InvariantCulture),
+            int.Parse(Option("--seconds", "15"), CultureInfo.InvariantCulture));
         return 0;
     case "first-start":
         await FirstStartBench.RunAsync();

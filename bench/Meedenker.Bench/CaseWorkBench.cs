@@ -1,0 +1,206 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Text.RegularExpressions;
+using Meedenker.Data;
+using Meedenker.Data.Generation;
+using Meedenker.Domain;
+using Meedenker.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Meedenker.Bench;
+
+/// <summary>
+/// The queue (/werk/wachtrij, coordinator) and my cases (/werk/mijn-casussen, supporter) pages on PostgreSQL
+/// with a generated region of about 1 M cases, through the real app process with real sign-in (password and
+/// authenticator code), at N concurrent users; beside a raw Kestrel + Npgsql endpoint that runs the same
+/// indexed queries and writes the rows out, in the same run.
+/// </summary>
+internal static partial class CaseWorkBench
+{
+    private const string Url = "http://127.0.0.1:5098";
+    private const string RawUrl = "http://127.0.0.1:5097";
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+
+    public static async Task RunAsync(string adminConnection, int cases, int clients, int seconds)
+    {
+        var name = $"meedenker_casework_{Guid.NewGuid():N}";
+        var connection = new NpgsqlConnectionStringBuilder(adminConnection) { Database = name, MaxPoolSize = 100 }.ToString();
+        Process? server = null;
+        try
+        {
+            var options = new DbContextOptionsBuilder<AppDbContext>();
+            DatabaseSetup.Configure(options, DatabaseProvider.Postgres, connection);
+            Guid coordinatorOrganization;
+            Guid supporterId;
+            string coordinatorEmail;
+            string supporterEmail;
+            const string key = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+            await using (var db = new AppDbContext(options.Options))
+            {
+                db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
+                await db.Database.MigrateAsync();
+                var generate = await Timing.MeasureAsync(() => new RegionGenerator(db, TimeProvider.System).GenerateAsync(new GeneratorOptions(Cases: cases)));
+                Console.WriteLine($"generated {await db.Cases.CountAsync()} cases, {await db.Contacts.CountAsync()} contacts in {generate.TotalSeconds:0} s");
+                // The busiest coordinator (largest intake queue) and the supporter with the most open cases.
+                coordinatorOrganization = await db.IntakeAssignments.Join(db.HelpRequests, a => a.HelpRequestId, h => h.Id, (a, h) => new { a.OrganizationId, h.Status })
+                    .Where(x => x.Status == HelpRequestStatus.Received).GroupBy(x => x.OrganizationId).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync();
+                var coordinatorRole = await db.Roles.Where(r => r.Name == StaffRoles.Coordinator).Select(r => r.Id).SingleAsync();
+                var coordinator = await db.Users.Where(u => u.OrganizationId == coordinatorOrganization && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == coordinatorRole)).FirstAsync();
+                supporterId = await db.Cases.Where(c => c.Status == CaseStatus.Open && c.SupporterId != null).GroupBy(c => c.SupporterId).OrderByDescending(g => g.Count()).Select(g => g.Key!.Value).FirstAsync();
+                var supporter = await db.Users.SingleAsync(u => u.Id == supporterId);
+                foreach (var user in new[] { coordinator, supporter })
+                {
+                    user.TwoFactorEnabled = true;
+                    user.IsDemo = false;
+                    db.UserTokens.Add(new() { UserId = user.Id, LoginProvider = "[AspNetUserStore]", Name = "AuthenticatorKey", Value = key });
+                }
+                await db.SaveChangesAsync();
+                coordinatorEmail = coordinator.Email!;
+                supporterEmail = supporter.Email!;
+                var queueSize = await db.HelpRequests.CountAsync(h => h.Status == HelpRequestStatus.Received && db.IntakeAssignments.Any(a => a.HelpRequestId == h.Id && a.OrganizationId == coordinatorOrganization));
+                var open = await db.Cases.CountAsync(c => c.SupporterId == supporterId && c.Status == CaseStatus.Open);
+                Console.WriteLine($"coordinator queue: {queueSize} requests; supporter: {open} open cases");
+            }
+
+            server = IntakeBench.StartServer(connection);
+            await IntakeBench.WaitReadyAsync();
+            var coordinatorClient = await SignInAsync(coordinatorEmail, key);
+            var supporterClient = await SignInAsync(supporterEmail, key);
+            await using var raw = await StartRawAsync(connection, coordinatorOrganization, supporterId);
+
+            foreach (var (label, client, path, rawPath) in new[]
+            {
+                ("queue /werk/wachtrij", coordinatorClient, "/werk/wachtrij", "/queue"),
+                ("my cases /werk/mijn-casussen", supporterClient, "/werk/mijn-casussen", "/mine"),
+            })
+            {
+                var app = await LoadAsync(client, Url + path, clients, seconds);
+                using var rawClient = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients });
+                var baseline = await LoadAsync(rawClient, RawUrl + rawPath, clients, seconds);
+                Console.WriteLine($"{label}: app {app.PerSecond:0}/s, p50 {app.P50:0.0} ms, p95 {app.P95:0.0} ms, errors {app.Errors} | raw Kestrel+Npgsql {baseline.PerSecond:0}/s, p50 {baseline.P50:0.0} ms, p95 {baseline.P95:0.0} ms | app/raw throughput {app.PerSecond / baseline.PerSecond:P0}");
+            }
+        }
+        finally
+        {
+            if (server is { HasExited: false })
+            {
+                server.Kill(entireProcessTree: true);
+                await server.WaitForExitAsync();
+            }
+            NpgsqlConnection.ClearAllPools();
+            await using var admin = new NpgsqlConnection(adminConnection);
+            await admin.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+
+    private sealed record Result(double PerSecond, double P50, double P95, int Errors);
+
+    private static async Task<Result> LoadAsync(HttpClient client, string url, int clients, int seconds)
+    {
+        // Warm up: first requests compile queries and fill caches.
+        for (var i = 0; i < 20; i++)
+        {
+            (await client.GetAsync(url)).EnsureSuccessStatusCode();
+        }
+        var latencies = new ConcurrentBag<double>();
+        var errors = 0;
+        var stopwatch = Stopwatch.StartNew();
+        var end = TimeSpan.FromSeconds(seconds);
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
+        {
+            while (stopwatch.Elapsed < end)
+            {
+                var started = stopwatch.Elapsed;
+                using var response = await client.GetAsync(url);
+                await response.Content.ReadAsByteArrayAsync();
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    latencies.Add((stopwatch.Elapsed - started).TotalMilliseconds);
+                }
+                else
+                {
+                    Interlocked.Increment(ref errors);
+                }
+            }
+        }));
+        var sorted = latencies.Order().ToList();
+        return new Result(sorted.Count / stopwatch.Elapsed.TotalSeconds, sorted[sorted.Count / 2], sorted[(int)(sorted.Count * 0.95)], errors);
+    }
+
+    /// <summary>Signs in through the pages like a browser: password, then the authenticator code.</summary>
+    private static async Task<HttpClient> SignInAsync(string email, string key)
+    {
+        var client = new HttpClient(new SocketsHttpHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = true, MaxConnectionsPerServer = 64 }) { BaseAddress = new Uri(Url) };
+        var login = await client.GetStringAsync("/account/inloggen");
+        using var password = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = email, ["Password"] = DemoAccounts.Password, ["__RequestVerificationToken"] = WebUtility.HtmlDecode(Token().Match(login).Groups[1].Value),
+        });
+        var codePage = await (await client.PostAsync("/account/inloggen", password)).Content.ReadAsStringAsync();
+        using var code = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Code"] = Totp.Code(key, TimeProvider.System.GetUtcNow()), ["__RequestVerificationToken"] = WebUtility.HtmlDecode(Token().Match(codePage).Groups[1].Value),
+        });
+        var landed = await client.PostAsync("/account/inloggen/code", code);
+        if (landed.RequestMessage?.RequestUri?.AbsolutePath.StartsWith("/account", StringComparison.Ordinal) != false)
+        {
+            throw new InvalidOperationException($"Sign-in failed for {email}: ended at {landed.RequestMessage?.RequestUri}");
+        }
+        return client;
+    }
+
+    /// <summary>The baseline: Kestrel with one endpoint per page that runs the page's main indexed query with Npgsql and writes the rows.</summary>
+    private static async Task<WebApplication> StartRawAsync(string connection, Guid organization, Guid supporter)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls(RawUrl);
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var source = NpgsqlDataSource.Create(connection);
+        app.MapGet("/queue", async (HttpContext context) =>
+        {
+            await using var command = source.CreateCommand(
+                "SELECT count(*) FROM \"HelpRequests\" h WHERE h.\"Status\" = 'Received' AND EXISTS (SELECT 1 FROM \"IntakeAssignments\" a WHERE a.\"HelpRequestId\" = h.\"Id\" AND a.\"OrganizationId\" = $1);" +
+                "SELECT h.\"Id\", h.\"ReferenceCode\", h.\"ReceivedAt\", h.\"MunicipalityId\" FROM \"HelpRequests\" h WHERE h.\"Status\" = 'Received' AND EXISTS (SELECT 1 FROM \"IntakeAssignments\" a WHERE a.\"HelpRequestId\" = h.\"Id\" AND a.\"OrganizationId\" = $1) ORDER BY h.\"ReceivedAt\" LIMIT 25");
+            command.Parameters.Add(new NpgsqlParameter { Value = organization });
+            await WriteAsync(context, command);
+        });
+        app.MapGet("/mine", async (HttpContext context) =>
+        {
+            await using var command = source.CreateCommand(
+                "SELECT c.\"Id\", h.\"ReferenceCode\", c.\"OpenedAt\", c.\"FirstContactAt\", (SELECT max(k.\"At\") FROM \"Contacts\" k WHERE k.\"CaseId\" = c.\"Id\") FROM \"Cases\" c JOIN \"HelpRequests\" h ON h.\"Id\" = c.\"HelpRequestId\" WHERE c.\"SupporterId\" = $1 AND c.\"Status\" = 'Open' ORDER BY c.\"OpenedAt\" LIMIT 200");
+            command.Parameters.Add(new NpgsqlParameter { Value = supporter });
+            await WriteAsync(context, command);
+        });
+        await app.StartAsync();
+        return app;
+    }
+
+    private static async Task WriteAsync(HttpContext context, NpgsqlCommand command)
+    {
+        context.Response.ContentType = "text/html; charset=utf-8";
+        await using var reader = await command.ExecuteReaderAsync();
+        do
+        {
+            while (await reader.ReadAsync())
+            {
+                for (var i = 0; i < reader.FieldCount; i++)
+                {
+                    await context.Response.WriteAsync(Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture) + "\t");
+                }
+                await context.Response.WriteAsync("\n");
+            }
+        }
+        while (await reader.NextResultAsync());
+    }
+}
