@@ -7,8 +7,8 @@ using Meedenker.Data.Generation;
 using Meedenker.Domain;
 using Meedenker.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -144,12 +144,15 @@ internal static partial class CaseWorkBench
         var login = await client.GetStringAsync("/account/inloggen");
         using var password = new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Email"] = email, ["Password"] = DemoAccounts.Password, ["__RequestVerificationToken"] = WebUtility.HtmlDecode(Token().Match(login).Groups[1].Value),
+            ["Email"] = email,
+            ["Password"] = DemoAccounts.Password,
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(Token().Match(login).Groups[1].Value),
         });
         var codePage = await (await client.PostAsync("/account/inloggen", password)).Content.ReadAsStringAsync();
         using var code = new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Code"] = Totp.Code(key, TimeProvider.System.GetUtcNow()), ["__RequestVerificationToken"] = WebUtility.HtmlDecode(Token().Match(codePage).Groups[1].Value),
+            ["Code"] = Totp.Code(key, TimeProvider.System.GetUtcNow()),
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(Token().Match(codePage).Groups[1].Value),
         });
         var landed = await client.PostAsync("/account/inloggen/code", code);
         if (landed.RequestMessage?.RequestUri?.AbsolutePath.StartsWith("/account", StringComparison.Ordinal) != false)

@@ -25,6 +25,30 @@ public sealed partial class CaseWorkTests(MeedenkerFactory app) : IClassFixture<
     }
 
     [Fact]
+    public async Task Triage_with_a_safety_concern_puts_the_request_first_and_ranks_formal_supporters_first()
+    {
+        var organization = await app.CreateOrganizationAsync();
+        await app.RouteFirstMunicipalityToAsync(organization.Id);
+        var coordinator = await app.CreateStaffAsync(StaffRoles.Coordinator, organization.Id, twoFactor: true);
+        var professional = await app.CreateStaffAsync(StaffRoles.Supporter, organization.Id, SupporterKind.Professional, twoFactor: true);
+        var volunteer = await app.CreateStaffAsync(StaffRoles.Supporter, organization.Id, SupporterKind.Volunteer, twoFactor: true);
+        var (_, older) = await AskAsync("Een oudere vraag " + Guid.NewGuid());
+        var (requestId, code) = await AskAsync("Mijn buurman dreigt met geweld " + Guid.NewGuid());
+        var client = await app.SignInAsync(coordinator);
+
+        var saved = await client.PostFormAsync($"/werk/aanmeldingen/{requestId}?handler=Triage", new() { ["SafetyConcern"] = "true" }, $"/werk/aanmeldingen/{requestId}");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.True(app.WithDb(db => db.HelpRequests.Single(h => h.Id == requestId).SafetyConcern));
+
+        var queue = await client.GetStringAsync("/werk/wachtrij");
+        Assert.True(queue.IndexOf(code, StringComparison.Ordinal) < queue.IndexOf(older, StringComparison.Ordinal), "The unsafe situation comes first");
+        Assert.Contains(code, await client.GetStringAsync("/werk/wachtrij?signaal=veiligheid"), StringComparison.Ordinal);
+        Assert.DoesNotContain(older, await client.GetStringAsync("/werk/wachtrij?signaal=veiligheid"), StringComparison.Ordinal);
+        var detail = await client.GetStringAsync($"/werk/aanmeldingen/{requestId}");
+        Assert.True(detail.IndexOf($"candidate-{professional.User.Id}", StringComparison.Ordinal) < detail.IndexOf($"candidate-{volunteer.User.Id}", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Coordinator_offers_a_volunteer_accepts_records_a_contact_and_a_score_and_the_status_follows()
     {
         var organization = await app.CreateOrganizationAsync();

@@ -75,6 +75,11 @@ public sealed class HelpRequest
     public string? RelativeName { get; set; }
 
     public bool PossibleDuplicate { get; set; }
+    /// <summary>Triage: needs a quick answer.</summary>
+    public bool Urgent { get; set; }
+    /// <summary>Triage: a safety risk to the resident or others; routes the request to a formal meedenker.</summary>
+    public bool SafetyConcern { get; set; }
+    public DateTimeOffset? TriagedAt { get; set; }
     public Guid? PossibleDuplicateOfId { get; set; }
 
     public Guid? MatchedOrganizationId { get; set; }
@@ -111,6 +116,18 @@ public sealed class HelpRequest
         }
         HelpAgainRequestedAt = now;
         ChangeStatus(HelpRequestStatus.Received, now, "help-again");
+    }
+
+    /// <summary>The coordinator's triage: urgency and safety flags (a safety concern needs a formal meedenker).</summary>
+    public void Triage(bool urgent, bool safetyConcern, DateTimeOffset now)
+    {
+        if (Status != HelpRequestStatus.Received)
+        {
+            throw new DomainException("Alleen een nieuwe vraag kun je nog beoordelen.", "Only a new request can still be triaged.");
+        }
+        Urgent = urgent;
+        SafetyConcern = safetyConcern;
+        TriagedAt = now;
     }
 
     public void Match(Guid organizationId, Guid? supporterId, DateTimeOffset now)

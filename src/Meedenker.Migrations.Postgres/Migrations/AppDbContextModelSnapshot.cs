@@ -599,6 +599,9 @@ namespace Meedenker.Migrations.Postgres.Migrations
                     b.Property<Guid>("ResidentId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("SafetyConcern")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("SourceCode")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
@@ -615,6 +618,12 @@ namespace Meedenker.Migrations.Postgres.Migrations
                     b.Property<string>("TargetGroupCode")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
+
+                    b.Property<DateTimeOffset?>("TriagedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Urgent")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTimeOffset?>("WithdrawnAt")
                         .HasColumnType("timestamp with time zone");

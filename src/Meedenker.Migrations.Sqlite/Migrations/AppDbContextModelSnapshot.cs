@@ -591,6 +591,9 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                     b.Property<Guid>("ResidentId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("SafetyConcern")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SourceCode")
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
@@ -607,6 +610,12 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                     b.Property<string>("TargetGroupCode")
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("TriagedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Urgent")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("WithdrawnAt")
                         .HasColumnType("INTEGER");

@@ -112,6 +112,6 @@ public sealed class Matching(AppDbContext db)
     public static bool NeedsFormal(HelpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return request.LifeDomains.Any(d => d.Code == "veiligheid") || request.LifeDomainCode == "veiligheid" || request.LifeDomains.Count >= 3;
+        return request.SafetyConcern || request.LifeDomains.Any(d => d.Code == "veiligheid") || request.LifeDomainCode == "veiligheid" || request.LifeDomains.Count >= 3;
     }
 }

@@ -20,7 +20,7 @@ public sealed class QueueModel(AppDbContext db, ReferenceData referenceData, Tim
     public const int PageSize = 25;
 
     public sealed record Row(Guid Id, string ReferenceCode, DateTimeOffset ReceivedAt, string Municipality, RequestChannel Channel,
-        IReadOnlyList<string> LifeDomains, bool PossibleDuplicate, bool NeedsInterpreter, string? LanguageCode, bool EasyLanguage);
+        IReadOnlyList<string> LifeDomains, bool PossibleDuplicate, bool NeedsInterpreter, string? LanguageCode, bool EasyLanguage, bool Urgent = false, bool SafetyConcern = false);
 
     [BindProperty(SupportsGet = true, Name = "gemeente")]
     public string? Municipality { get; set; }
@@ -92,6 +92,12 @@ public sealed class QueueModel(AppDbContext db, ReferenceData referenceData, Tim
             case "taal":
                 queue = queue.Where(h => h.NeedsInterpreter || h.EasyLanguage || (h.LanguageCode != null && h.LanguageCode != "nl"));
                 break;
+            case "spoed":
+                queue = queue.Where(h => h.Urgent);
+                break;
+            case "veiligheid":
+                queue = queue.Where(h => h.SafetyConcern);
+                break;
             case "verwijzing":
                 queue = queue.Where(h => h.Channel == RequestChannel.Referrer);
                 break;
@@ -100,7 +106,10 @@ public sealed class QueueModel(AppDbContext db, ReferenceData referenceData, Tim
                 Flag = null;
                 break;
         }
-        queue = Sort == "nieuwste" ? queue.OrderByDescending(h => h.ReceivedAt) : queue.OrderBy(h => h.ReceivedAt);
+        // Urgent and unsafe situations first, then by age.
+        queue = Sort == "nieuwste"
+            ? queue.OrderByDescending(h => h.ReceivedAt)
+            : queue.OrderByDescending(h => h.SafetyConcern || h.Urgent).ThenBy(h => h.ReceivedAt);
 
         Total = await queue.CountAsync(cancellationToken);
         TotalPages = Math.Max(1, (Total + PageSize - 1) / PageSize);
@@ -118,12 +127,14 @@ public sealed class QueueModel(AppDbContext db, ReferenceData referenceData, Tim
                 h.NeedsInterpreter,
                 h.LanguageCode,
                 h.EasyLanguage,
+                h.Urgent,
+                h.SafetyConcern,
             })
             .ToListAsync(cancellationToken);
         Rows = rows.Select(r => new Row(r.Id, r.ReferenceCode, r.ReceivedAt,
             Reference.Municipalities.FirstOrDefault(m => m.Id == r.MunicipalityId)?.Name ?? "",
             r.Channel, r.Domains.Select(d => Reference.TermName(TaxonomyKind.LifeDomain, d)).ToList(),
-            r.PossibleDuplicate, r.NeedsInterpreter, r.LanguageCode, r.EasyLanguage)).ToList();
+            r.PossibleDuplicate, r.NeedsInterpreter, r.LanguageCode, r.EasyLanguage, r.Urgent, r.SafetyConcern)).ToList();
     }
 
     public string PageLink(int page) =>

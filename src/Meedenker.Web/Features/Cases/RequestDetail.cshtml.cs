@@ -35,6 +35,35 @@ public sealed class RequestDetailModel(AppDbContext db, AccessCheck access, Refe
     [BindProperty]
     public string? DeclineReason { get; set; }
 
+    [BindProperty]
+    public bool Urgent { get; set; }
+
+    [BindProperty]
+    public bool SafetyConcern { get; set; }
+
+    public async Task<IActionResult> OnPostTriageAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var (decision, _) = await access.ForHelpRequestAsync(id, AccessAction.Change, "help-request", "intake-triage", cancellationToken);
+        if (!decision.Allowed || !User.IsInRole(StaffRoles.Coordinator))
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+        var request = await db.HelpRequests.SingleAsync(h => h.Id == id, cancellationToken);
+        try
+        {
+            request.Triage(Urgent, SafetyConcern, time.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+            TempData["Message"] = Lang.Pick("De triage is opgeslagen.", "The triage is saved.");
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError(nameof(Urgent), Lang.Pick(e.Dutch, e.English));
+            await LoadAsync(id, cancellationToken);
+            return Page();
+        }
+        return RedirectToPage(new { id });
+    }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         var (decision, _) = await access.ForHelpRequestAsync(id, AccessAction.View, "help-request", "intake-triage", cancellationToken);
@@ -141,6 +170,9 @@ public sealed class RequestDetailModel(AppDbContext db, AccessCheck access, Refe
                 db.HelpRequests.Where(o => o.Id == x.h.PossibleDuplicateOfId).Select(o => o.ReferenceCode).FirstOrDefault(),
                 null, null, null, null, null))
             .SingleOrDefaultAsync(cancellationToken);
+        var flags = await db.HelpRequests.AsNoTracking().Where(h => h.Id == id).Select(h => new { h.Urgent, h.SafetyConcern }).SingleOrDefaultAsync(cancellationToken);
+        Urgent = flags?.Urgent ?? false;
+        SafetyConcern = flags?.SafetyConcern ?? false;
         if (Item is not null && referral is not null)
         {
             Item = Item with

@@ -11,8 +11,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Meedenker.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261125131915_CasePlanNetworkHandoverConsent")]
-    partial class CasePlanNetworkHandoverConsent
+    [Migration("20261125135629_CaseWorkspace")]
+    partial class CaseWorkspace
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -602,6 +602,9 @@ namespace Meedenker.Migrations.Postgres.Migrations
                     b.Property<Guid>("ResidentId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("SafetyConcern")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("SourceCode")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
@@ -618,6 +621,12 @@ namespace Meedenker.Migrations.Postgres.Migrations
                     b.Property<string>("TargetGroupCode")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
+
+                    b.Property<DateTimeOffset?>("TriagedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Urgent")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTimeOffset?>("WithdrawnAt")
                         .HasColumnType("timestamp with time zone");

@@ -9,8 +9,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Meedenker.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261125131910_CasePlanNetworkHandoverConsent")]
-    partial class CasePlanNetworkHandoverConsent
+    [Migration("20261125135530_CaseWorkspace")]
+    partial class CaseWorkspace
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -594,6 +594,9 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                     b.Property<Guid>("ResidentId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("SafetyConcern")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SourceCode")
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
@@ -610,6 +613,12 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                     b.Property<string>("TargetGroupCode")
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("TriagedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Urgent")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("WithdrawnAt")
                         .HasColumnType("INTEGER");
