@@ -60,6 +60,8 @@ internal static partial class CaseWorkBench
                 {
                     user.TwoFactorEnabled = true;
                     user.IsDemo = false;
+                    user.PasswordHash = new Microsoft.AspNetCore.Identity.PasswordHasher<StaffUser>().HashPassword(user, DemoAccounts.Password);
+                    user.SecurityStamp ??= Guid.NewGuid().ToString("N");
                     db.UserTokens.Add(new() { UserId = user.Id, LoginProvider = "[AspNetUserStore]", Name = "AuthenticatorKey", Value = key });
                 }
                 await db.SaveChangesAsync();
