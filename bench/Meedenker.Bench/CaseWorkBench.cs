@@ -29,9 +29,11 @@ internal static partial class CaseWorkBench
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
 
-    public static async Task RunAsync(string adminConnection, int cases, int clients, int seconds)
+    private static readonly ConcurrentQueue<string> ServerLog = new();
+
+    public static async Task RunAsync(string adminConnection, int cases, int clients, int seconds, string? keep)
     {
-        var name = $"meedenker_casework_{Guid.NewGuid():N}";
+        var name = keep ?? $"meedenker_casework_{Guid.NewGuid():N}";
         var connection = new NpgsqlConnectionStringBuilder(adminConnection) { Database = name, MaxPoolSize = 100 }.ToString();
         Process? server = null;
         try
@@ -46,8 +48,9 @@ internal static partial class CaseWorkBench
             await using (var db = new AppDbContext(options.Options))
             {
                 db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
+                var exists = keep is not null && await db.Database.CanConnectAsync() && await db.Cases.AnyAsync();
                 await db.Database.MigrateAsync();
-                var generate = await Timing.MeasureAsync(() => new RegionGenerator(db, TimeProvider.System).GenerateAsync(new GeneratorOptions(Cases: cases)));
+                var generate = exists ? TimeSpan.Zero : await Timing.MeasureAsync(() => new RegionGenerator(db, TimeProvider.System).GenerateAsync(new GeneratorOptions(Cases: cases)));
                 Console.WriteLine($"generated {await db.Cases.CountAsync()} cases, {await db.Contacts.CountAsync()} contacts in {generate.TotalSeconds:0} s");
                 // The busiest coordinator (largest intake queue) and the supporter with the most open cases.
                 coordinatorOrganization = await db.IntakeAssignments.Join(db.HelpRequests, a => a.HelpRequestId, h => h.Id, (a, h) => new { a.OrganizationId, h.Status })
@@ -62,7 +65,10 @@ internal static partial class CaseWorkBench
                     user.IsDemo = false;
                     user.PasswordHash = new Microsoft.AspNetCore.Identity.PasswordHasher<StaffUser>().HashPassword(user, DemoAccounts.Password);
                     user.SecurityStamp ??= Guid.NewGuid().ToString("N");
-                    db.UserTokens.Add(new() { UserId = user.Id, LoginProvider = "[AspNetUserStore]", Name = "AuthenticatorKey", Value = key });
+                    if (!await db.UserTokens.AnyAsync(t => t.UserId == user.Id && t.Name == "AuthenticatorKey"))
+                    {
+                        db.UserTokens.Add(new() { UserId = user.Id, LoginProvider = "[AspNetUserStore]", Name = "AuthenticatorKey", Value = key });
+                    }
                 }
                 await db.SaveChangesAsync();
                 coordinatorEmail = coordinator.Email!;
@@ -72,7 +78,14 @@ internal static partial class CaseWorkBench
                 Console.WriteLine($"coordinator queue: {queueSize} requests; supporter: {open} open cases");
             }
 
-            server = IntakeBench.StartServer(connection);
+            server = IntakeBench.StartServer(connection, line =>
+            {
+                ServerLog.Enqueue(line);
+                while (ServerLog.Count > 200)
+                {
+                    ServerLog.TryDequeue(out _);
+                }
+            });
             await IntakeBench.WaitReadyAsync();
             var coordinatorClient = await SignInAsync(coordinatorEmail, key);
             var supporterClient = await SignInAsync(supporterEmail, key);
@@ -98,10 +111,13 @@ internal static partial class CaseWorkBench
                 await server.WaitForExitAsync();
             }
             NpgsqlConnection.ClearAllPools();
-            await using var admin = new NpgsqlConnection(adminConnection);
-            await admin.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
-            await drop.ExecuteNonQueryAsync();
+            if (keep is null)
+            {
+                await using var admin = new NpgsqlConnection(adminConnection);
+                await admin.OpenAsync();
+                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
+                await drop.ExecuteNonQueryAsync();
+            }
         }
     }
 
@@ -112,7 +128,12 @@ internal static partial class CaseWorkBench
         // Warm up: first requests compile queries and fill caches.
         for (var i = 0; i < 20; i++)
         {
-            (await client.GetAsync(url)).EnsureSuccessStatusCode();
+            var warm = await client.GetAsync(url);
+            if (!warm.IsSuccessStatusCode)
+            {
+                Console.WriteLine(string.Join("\n", ServerLog));
+                throw new InvalidOperationException($"{url}: {(int)warm.StatusCode}");
+            }
         }
         var latencies = new ConcurrentBag<double>();
         var errors = 0;

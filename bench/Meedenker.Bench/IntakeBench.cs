@@ -167,7 +167,7 @@ internal static class IntakeBench
         return count / stopwatch.Elapsed.TotalSeconds;
     }
 
-    internal static Process StartServer(string connection)
+    internal static Process StartServer(string connection, Action<string>? log = null)
     {
         var dll = typeof(Web.Program).Assembly.Location;
         var start = new ProcessStartInfo("dotnet", [dll, "--urls", Url]) { WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true };
@@ -178,8 +178,8 @@ internal static class IntakeBench
         start.Environment["RateLimits__PublicFormsPerMinute"] = "100000000";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) => log?.Invoke(e.Data ?? "");
+        process.ErrorDataReceived += (_, e) => log?.Invoke(e.Data ?? "");
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;

@@ -36,7 +36,8 @@ switch (command)
             Option("--connection", "Host=127.0.0.1;Port=5432;Username=postgres"),
             int.Parse(Option("--cases", "1000000"), CultureInfo.InvariantCulture),
             int.Parse(Option("--clients", "16"), CultureInfo.InvariantCulture),
-            int.Parse(Option("--seconds", "15"), CultureInfo.InvariantCulture));
+            int.Parse(Option("--seconds", "15"), CultureInfo.InvariantCulture),
+            args.Contains("--database") ? Option("--database", "") : null);
         return 0;
     case "first-start":
         await FirstStartBench.RunAsync();
