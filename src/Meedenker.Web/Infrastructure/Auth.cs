@@ -84,13 +84,13 @@ public static class AuthSetup
     {
         services.AddIdentity<StaffUser, IdentityRole<Guid>>(options =>
             {
-                // NIST 800-63B: length over composition rules.
-                options.Password.RequiredLength = 12;
+                // NIST 800-63B: length and a breached-password list, no composition rules (PasswordRules).
+                options.Password.RequiredLength = PasswordRules.MinimumLength;
                 options.Password.RequireDigit = false;
                 options.Password.RequireLowercase = false;
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
-                options.Password.RequiredUniqueChars = 4;
+                options.Password.RequiredUniqueChars = 1;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.Lockout.AllowedForNewUsers = true;
@@ -100,6 +100,12 @@ public static class AuthSetup
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<StaffClaimsFactory>();
+        // Identity's own validator only knows composition rules and English messages: ours replaces it.
+        foreach (var validator in services.Where(d => d.ServiceType == typeof(IPasswordValidator<StaffUser>)).ToList())
+        {
+            services.Remove(validator);
+        }
+        services.AddScoped<IPasswordValidator<StaffUser>, PasswordRules>();
 
         var idleMinutes = configuration.GetValue("Security:SessionIdleMinutes", 20);
         services.ConfigureApplicationCookie(options =>

@@ -162,6 +162,27 @@ public class MeedenkerFactory : WebApplicationFactory<Web.Program>
         return new Staff(user, email, key);
     }
 
+    /// <summary>The set-password link an invitation mail carries, for this staff member.</summary>
+    public async Task<string> PasswordLinkAsync(Staff staff)
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var user = await users.FindByIdAsync(staff.User.Id.ToString()) ?? throw new InvalidOperationException("No such user.");
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        return $"/account/wachtwoord-instellen?userId={user.Id}&token={Uri.EscapeDataString(token)}";
+    }
+
+    /// <summary>Fresh recovery codes for a two-factor staff member.</summary>
+    public async Task<IReadOnlyList<string>> RecoveryCodesAsync(Staff staff)
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var user = await users.FindByIdAsync(staff.User.Id.ToString()) ?? throw new InvalidOperationException("No such user.");
+        return [.. await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 3) ?? []];
+    }
+
     public sealed record CaseRef(Guid ResidentId, Guid CaseId, string ReferenceCode);
 
     public async Task<CaseRef> CreateCaseAsync(Guid organizationId, Guid? supporterId, string firstName = "Testinwoner")
