@@ -107,7 +107,7 @@ public static class AuthSetup
         }
         services.AddScoped<IPasswordValidator<StaffUser>, PasswordRules>();
 
-        var idleMinutes = configuration.GetValue("Security:SessionIdleMinutes", 20);
+        var security = configuration.GetSection("Security").Get<SecuritySettings>() ?? new SecuritySettings();
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = "meedenker.auth";
@@ -117,10 +117,26 @@ public static class AuthSetup
             options.LoginPath = "/account/inloggen";
             options.LogoutPath = "/account/uitloggen";
             options.AccessDeniedPath = "/account/geen-toegang";
-            options.ExpireTimeSpan = TimeSpan.FromMinutes(idleMinutes);
+            options.ExpireTimeSpan = security.SessionIdle;
             options.SlidingExpiration = true;
+            options.Events.OnValidatePrincipal = SessionTimeout.RenewOnEveryRequestAsync;
+            options.Events.OnRedirectToLogin = SessionTimeout.RedirectToLoginAsync;
         });
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            // The periodic re-check rebuilds the principal from the database and would drop the proof of two-factor
+            // (it lives only in the cookie), sending staff to the enrolment page after a minute: carry it over.
+            o.OnRefreshingPrincipal = context =>
+            {
+                if (context.CurrentPrincipal is { } current && StaffClaims.HasMultiFactor(current) && context.NewPrincipal?.Identity is ClaimsIdentity identity
+                    && !StaffClaims.HasMultiFactor(context.NewPrincipal))
+                {
+                    identity.AddClaim(new Claim(StaffClaims.AuthenticationMethod, StaffClaims.MultiFactor));
+                }
+                return Task.CompletedTask;
+            };
+        });
 
         services.AddScoped<IAuthorizationHandler, MultiFactorHandler>();
         services.AddAuthorizationBuilder()

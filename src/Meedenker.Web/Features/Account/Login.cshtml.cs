@@ -12,7 +12,7 @@ namespace Meedenker.Web.Features.Account;
 
 [AllowAnonymous]
 [EnableRateLimiting(RateLimitPolicies.Login)]
-public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, IOptions<DemoSettings> demo) : FormPageModel
+public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, IOptions<DemoSettings> demo, IOptions<SecuritySettings> security) : FormPageModel
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -22,6 +22,14 @@ public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<Staf
 
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
+
+    /// <summary>"verlopen" when an idle session ended and sent the user here.</summary>
+    [BindProperty(SupportsGet = true, Name = SessionTimeout.ExpiredQuery)]
+    public string? Session { get; set; }
+
+    public bool SessionExpired => Session == SessionTimeout.ExpiredValue;
+
+    public double IdleMinutes => security.Value.SessionIdle.TotalMinutes;
 
     public IReadOnlyList<DemoAccounts.Account> DemoAccounts { get; private set; } = [];
 
