@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Meedenker.IntegrationTests.Infrastructure;
@@ -20,6 +21,11 @@ public sealed class FakeClockFactory : MeedenkerFactory
             services.AddSingleton<TimeProvider>(Clock);
             services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, o => o.TimeProvider = Clock);
             services.PostConfigure<SecurityStampValidatorOptions>(o => o.TimeProvider = Clock);
+            // Quartz reads the same clock and would fire the jobs as the test moves it; tests run the jobs themselves.
+            foreach (var scheduler in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.Namespace?.StartsWith("Quartz", StringComparison.Ordinal) == true).ToList())
+            {
+                services.Remove(scheduler);
+            }
         });
     }
 }

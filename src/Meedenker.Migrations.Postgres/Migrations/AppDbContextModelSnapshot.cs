@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
+
 namespace Meedenker.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
@@ -149,6 +150,9 @@ namespace Meedenker.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("ContentErasedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("FirstContactAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -280,6 +284,9 @@ namespace Meedenker.Migrations.Postgres.Migrations
                     b.Property<string>("AccessibilityNeeds")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("AnonymisedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Channel")
                         .IsRequired()
@@ -758,6 +765,9 @@ namespace Meedenker.Migrations.Postgres.Migrations
                     b.Property<string>("Address")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset?>("AnonymisedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int?>("BirthYear")
                         .HasColumnType("integer");

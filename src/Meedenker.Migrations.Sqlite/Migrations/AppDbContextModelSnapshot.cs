@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
+
 namespace Meedenker.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
@@ -142,6 +143,9 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ContentErasedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("FirstContactAt")
                         .HasColumnType("INTEGER");
 
@@ -273,6 +277,9 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                     b.Property<string>("AccessibilityNeeds")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnonymisedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Channel")
                         .IsRequired()
@@ -751,6 +758,9 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                     b.Property<string>("Address")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnonymisedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("BirthYear")
                         .HasColumnType("INTEGER");
