@@ -114,7 +114,8 @@ public sealed class RetentionTests(FakeClockFactory app) : IClassFixture<FakeClo
         var dryRun = await RunAsync(dryRun: true);
         Assert.Equal((2, 1, 2, 2), (dryRun.ClosedRequests, dryRun.UnmatchedRequests, dryRun.Cases, dryRun.Residents));
         Assert.Equal(before, await FiguresAsync());
-        Assert.Empty(await app.WithDbAsync(db => db.Residents.Where(r => r.AnonymisedAt != null).ToListAsync()));
+        var everyone = new[] { closedLongAgo, closedRecently, withdrawnLongAgo, withdrawnRecently, stillOpen, evaOld }.Select(p => p.ResidentId).ToList();
+        Assert.Empty(await app.WithDbAsync(db => db.Residents.Where(r => everyone.Contains(r.Id) && r.AnonymisedAt != null).ToListAsync()));
 
         var report = await RunAsync(dryRun: false);
         Assert.Equal((2, 1, 2, 2), (report.ClosedRequests, report.UnmatchedRequests, report.Cases, report.Residents));
@@ -172,5 +173,29 @@ public sealed class RetentionTests(FakeClockFactory app) : IClassFixture<FakeClo
         Assert.Empty(await app.FindInDatabaseAsync("Dokter van Gerda"));
         Assert.Equal(before, await FiguresAsync());
         Assert.True(await app.WithDbAsync(db => db.AccessLog.AnyAsync(a => a.ResidentId == person.ResidentId && a.Purpose == "erasure-request")));
+    }
+
+    [Fact]
+    public async Task Admins_see_the_dry_run_and_run_the_job_now_others_get_403()
+    {
+        var organization = await app.CreateOrganizationAsync();
+        await app.CreateStaffAsync(StaffRoles.Supporter, organization.Id);
+        var person = await PersonAsync("Hanna", organization.Id, withdrawnAgo: 8 * Month);
+        var coordinator = await app.SignInAsync(await app.CreateStaffAsync(StaffRoles.Coordinator, organization.Id, twoFactor: true));
+        var refused = await coordinator.GetAsync("/beheer/bewaartermijnen");
+        Assert.Equal(HttpStatusCode.Forbidden, (await coordinator.GetAsync(refused.Headers.Location)).StatusCode);
+
+        var admin = await app.SignInAsync(await app.CreateStaffAsync(StaffRoles.Admin, organization.Id, twoFactor: true));
+        var page = await admin.GetStringAsync("/beheer/bewaartermijnen");
+        Assert.Matches("id=\"count-unmatched\">[1-9]", page);
+        Assert.NotEmpty(await app.FindInDatabaseAsync(person.Email));
+
+        var run = await admin.PostFormAsync("/beheer/bewaartermijnen?handler=Run", [], "/beheer/bewaartermijnen");
+        Assert.Equal(HttpStatusCode.Redirect, run.StatusCode);
+        Assert.Contains("zijn geanonimiseerd", await admin.GetStringAsync("/beheer/bewaartermijnen"), StringComparison.Ordinal);
+        Assert.Empty(await app.FindInDatabaseAsync(person.Email));
+        var after = await admin.GetStringAsync("/beheer/bewaartermijnen");
+        Assert.Contains("id=\"count-unmatched\">0<", after, StringComparison.Ordinal);
+        Assert.Contains("id=\"count-closed\">0<", after, StringComparison.Ordinal);
     }
 }
