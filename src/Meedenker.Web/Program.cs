@@ -111,6 +111,7 @@ public sealed class Program
         var retention = configuration.GetSection("Retention").Get<Features.Privacy.RetentionSettings>() ?? new Features.Privacy.RetentionSettings();
         retention.Validate();
         services.Configure<Features.Privacy.RetentionSettings>(configuration.GetSection("Retention"));
+        services.Configure<Features.Privacy.PrivacySettings>(configuration.GetSection("Privacy"));
 
         var (provider, connectionString) = Database.ReadSettings(configuration, builder.Environment.ContentRootPath);
         services.AddMeedenkerDatabase(provider, connectionString);
