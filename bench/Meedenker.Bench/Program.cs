@@ -6,6 +6,7 @@ using Meedenker.Bench;
 // measured in the same run. Usage:
 //   dotnet run -c Release --project bench/Meedenker.Bench -- generator --provider Sqlite|Postgres [--connection CS] [--cases N]
 //   dotnet run -c Release --project bench/Meedenker.Bench -- first-start
+//   dotnet run -c Release --project bench/Meedenker.Bench -- retention --provider Sqlite|Postgres [--connection CS] [--cases N]
 //   dotnet run -c Release --project bench/Meedenker.Bench -- intake|durability --connection CS [--clients 16] [--seconds N]
 var command = args.FirstOrDefault() ?? "help";
 string Option(string name, string fallback)
@@ -30,11 +31,17 @@ switch (command)
             int.Parse(Option("--seconds", command == "durability" ? "12" : "20"), CultureInfo.InvariantCulture),
             kill: command == "durability");
         return 0;
+    case "retention":
+        await RetentionBench.RunAsync(
+            Option("--provider", "Sqlite"),
+            Option("--connection", ""),
+            int.Parse(Option("--cases", "0"), CultureInfo.InvariantCulture));
+        return 0;
     case "first-start":
         await FirstStartBench.RunAsync();
         return 0;
     default:
-        Console.WriteLine("Commands: generator [--provider Sqlite|Postgres] [--connection CS] [--cases N] | first-start | intake|durability --connection CS [--clients 16] [--seconds N]");
+        Console.WriteLine("Commands: generator [--provider Sqlite|Postgres] [--connection CS] [--cases N] | first-start | retention [--provider …] [--cases N] | intake|durability --connection CS [--clients 16] [--seconds N]");
         return command == "help" ? 0 : 1;
 }
 
