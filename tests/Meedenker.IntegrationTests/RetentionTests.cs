@@ -29,8 +29,15 @@ public sealed class RetentionTests(FakeClockFactory app) : IClassFixture<FakeClo
             var received = now - (caseClosedAgo ?? withdrawnAgo ?? TimeSpan.Zero) - TimeSpan.FromDays(60);
             var resident = residentId is { } existing ? await db.Residents.SingleAsync(r => r.Id == existing) : new Resident
             {
-                Id = Guid.NewGuid(), FirstName = name, LastName = "Achternaam" + unique, Email = email, Phone = "06" + unique[..8], Address = "Dorpsstraat 1",
-                BirthYear = 1950, MunicipalityId = municipality.Id, CreatedAt = received,
+                Id = Guid.NewGuid(),
+                FirstName = name,
+                LastName = "Achternaam" + unique,
+                Email = email,
+                Phone = "06" + unique[..8],
+                Address = "Dorpsstraat 1",
+                BirthYear = 1950,
+                MunicipalityId = municipality.Id,
+                CreatedAt = received,
             };
             if (residentId is null)
             {
@@ -38,16 +45,33 @@ public sealed class RetentionTests(FakeClockFactory app) : IClassFixture<FakeClo
             }
             var request = new HelpRequest
             {
-                Id = Guid.NewGuid(), ReferenceCode = ReferenceCode.New(), ReceivedAt = received, ResidentId = resident.Id, MunicipalityId = municipality.Id,
-                Channel = RequestChannel.Referrer, LifeDomainCode = "financien-inkomen", Question = $"Vraag van {name}: {note}", Postcode = "4461AB",
-                RelativeName = "Familie " + name, StatusTokenHash = SecretToken.Hash(SecretToken.New()), Status = HelpRequestStatus.Received,
+                Id = Guid.NewGuid(),
+                ReferenceCode = ReferenceCode.New(),
+                ReceivedAt = received,
+                ResidentId = resident.Id,
+                MunicipalityId = municipality.Id,
+                Channel = RequestChannel.Referrer,
+                LifeDomainCode = "financien-inkomen",
+                Question = $"Vraag van {name}: {note}",
+                Postcode = "4461AB",
+                RelativeName = "Familie " + name,
+                StatusTokenHash = SecretToken.Hash(SecretToken.New()),
+                Status = HelpRequestStatus.Received,
             };
             request.LifeDomains.Add(new HelpRequestLifeDomain { Code = "financien-inkomen" });
             db.HelpRequests.Add(request);
             db.Referrals.Add(new Referral
             {
-                Id = Guid.NewGuid(), HelpRequestId = request.Id, ReferrerName = "Dokter van " + name, ReferrerEmail = "dokter." + email, ReferrerPhone = "0113" + unique[..6],
-                ReferrerTokenHash = SecretToken.Hash(SecretToken.New()), ConsentGivenBy = ConsentGivenBy.Resident, ConsentMethod = ConsentMethod.Verbal, ConsentGivenAt = received, CreatedAt = received,
+                Id = Guid.NewGuid(),
+                HelpRequestId = request.Id,
+                ReferrerName = "Dokter van " + name,
+                ReferrerEmail = "dokter." + email,
+                ReferrerPhone = "0113" + unique[..6],
+                ReferrerTokenHash = SecretToken.Hash(SecretToken.New()),
+                ConsentGivenBy = ConsentGivenBy.Resident,
+                ConsentMethod = ConsentMethod.Verbal,
+                ConsentGivenAt = received,
+                CreatedAt = received,
             });
             Case? @case = null;
             if (caseClosedAgo is not null || caseOpen)
