@@ -195,9 +195,13 @@ internal static partial class CaseWorkBench
         var source = NpgsqlDataSource.Create(connection);
         app.MapGet("/queue", async (HttpContext context) =>
         {
-            await using var command = source.CreateCommand(
-                "SELECT count(*) FROM \"HelpRequests\" h WHERE h.\"Status\" = 'Received' AND EXISTS (SELECT 1 FROM \"IntakeAssignments\" a WHERE a.\"HelpRequestId\" = h.\"Id\" AND a.\"OrganizationId\" = $1);" +
-                "SELECT h.\"Id\", h.\"ReferenceCode\", h.\"ReceivedAt\", h.\"MunicipalityId\" FROM \"HelpRequests\" h WHERE h.\"Status\" = 'Received' AND EXISTS (SELECT 1 FROM \"IntakeAssignments\" a WHERE a.\"HelpRequestId\" = h.\"Id\" AND a.\"OrganizationId\" = $1) ORDER BY h.\"ReceivedAt\" LIMIT 25");
+            const string filter = "FROM \"HelpRequests\" h WHERE h.\"Status\" = 'Received' AND EXISTS (SELECT 1 FROM \"IntakeAssignments\" a WHERE a.\"HelpRequestId\" = h.\"Id\" AND a.\"OrganizationId\" = $1)";
+            await using (var count = source.CreateCommand("SELECT count(*) " + filter))
+            {
+                count.Parameters.Add(new NpgsqlParameter { Value = organization });
+                await WriteAsync(context, count);
+            }
+            await using var command = source.CreateCommand("SELECT h.\"Id\", h.\"ReferenceCode\", h.\"ReceivedAt\", h.\"MunicipalityId\" " + filter + " ORDER BY h.\"ReceivedAt\" LIMIT 25");
             command.Parameters.Add(new NpgsqlParameter { Value = organization });
             await WriteAsync(context, command);
         });

@@ -62,7 +62,7 @@ internal static class GeneratorBench
         }
     }
 
-    private static (string ConnectionString, Action Drop) Fresh(DatabaseProvider provider, string connection)
+    internal static (string ConnectionString, Action Drop) Fresh(DatabaseProvider provider, string connection)
     {
         if (provider == DatabaseProvider.Sqlite)
         {

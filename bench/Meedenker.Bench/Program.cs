@@ -6,6 +6,7 @@ using Meedenker.Bench;
 // measured in the same run. Usage:
 //   dotnet run -c Release --project bench/Meedenker.Bench -- generator --provider Sqlite|Postgres [--connection CS] [--cases N]
 //   dotnet run -c Release --project bench/Meedenker.Bench -- first-start
+//   dotnet run -c Release --project bench/Meedenker.Bench -- retention --provider Sqlite|Postgres [--connection CS] [--cases N]
 //   dotnet run -c Release --project bench/Meedenker.Bench -- intake|durability --connection CS [--clients 16] [--seconds N]
 //   dotnet run -c Release --project bench/Meedenker.Bench -- casework --connection CS [--cases 1000000] [--clients 16] [--seconds 15]
 var command = args.FirstOrDefault() ?? "help";
@@ -39,11 +40,17 @@ switch (command)
             int.Parse(Option("--seconds", "15"), CultureInfo.InvariantCulture),
             args.Contains("--database") ? Option("--database", "") : null);
         return 0;
+    case "retention":
+        await RetentionBench.RunAsync(
+            Option("--provider", "Sqlite"),
+            Option("--connection", ""),
+            int.Parse(Option("--cases", "0"), CultureInfo.InvariantCulture));
+        return 0;
     case "first-start":
         await FirstStartBench.RunAsync();
         return 0;
     default:
-        Console.WriteLine("Commands: generator [--provider Sqlite|Postgres] [--connection CS] [--cases N] | first-start | intake|durability --connection CS [--clients 16] [--seconds N]");
+        Console.WriteLine("Commands: generator [--provider Sqlite|Postgres] [--connection CS] [--cases N] | first-start | retention [--provider …] [--cases N] | intake|durability --connection CS [--clients 16] [--seconds N]");
         return command == "help" ? 0 : 1;
 }
 

@@ -108,6 +108,10 @@ public sealed class Program
         services.Configure<RateLimitSettings>(configuration.GetSection("RateLimits"));
         services.Configure<SecuritySettings>(configuration.GetSection("Security"));
         services.Configure<Features.Verwijzen.IntakeSettings>(configuration.GetSection("Intake"));
+        var retention = configuration.GetSection("Retention").Get<Features.Privacy.RetentionSettings>() ?? new Features.Privacy.RetentionSettings();
+        retention.Validate();
+        services.Configure<Features.Privacy.RetentionSettings>(configuration.GetSection("Retention"));
+        services.Configure<Features.Privacy.PrivacySettings>(configuration.GetSection("Privacy"));
 
         var (provider, connectionString) = Database.ReadSettings(configuration, builder.Environment.ContentRootPath);
         services.AddMeedenkerDatabase(provider, connectionString);
@@ -124,6 +128,8 @@ public sealed class Program
         services.AddScoped<Features.Monitoring.IntakeFigures>();
         services.AddScoped<Features.Cases.Matching>();
         services.AddScoped<Features.Cases.FollowUpJob>();
+        services.AddScoped<Features.Privacy.Anonymisation>();
+        services.AddScoped<Features.Privacy.RetentionJob>();
         // Jobs keep their state in our own tables and are idempotent, so the in-memory scheduler is enough and
         // each instance may run them (see docs/decisions/0008-jobs.md).
         services.AddQuartz(q =>
@@ -131,6 +137,8 @@ public sealed class Program
             q.AddJob<Features.Cases.FollowUpJob>(j => j.WithIdentity(Features.Cases.FollowUpJob.Key));
             q.AddTrigger(t => t.ForJob(Features.Cases.FollowUpJob.Key).StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(15)).RepeatForever()));
+            q.AddJob<Features.Privacy.RetentionJob>(j => j.WithIdentity(Features.Privacy.RetentionJob.Key));
+            q.AddTrigger(t => t.ForJob(Features.Privacy.RetentionJob.Key).WithCronSchedule(retention.Schedule));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddSingleton<Text>();

@@ -8,7 +8,7 @@ namespace Meedenker.BrowserTests;
 /// The app on a real Kestrel port and Debian's Chromium driven by Playwright (never a downloaded browser).
 /// axe-core comes from npm (src/Meedenker.Web/node_modules) and runs on every page a test visits.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     private IPlaywright? _playwright;
     private MeedenkerFactory? _app;
@@ -21,7 +21,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = new MeedenkerFactory();
+        _app = CreateApp();
         _app.UseKestrel(0);
         _app.StartServer();
         BaseUrl = _app.ClientOptions.BaseAddress.ToString().TrimEnd('/');
@@ -34,6 +34,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
         });
     }
+
+    /// <summary>The app under test; a fixture for other settings overrides it.</summary>
+    protected virtual MeedenkerFactory CreateApp() => new();
 
     public async Task DisposeAsync()
     {

@@ -73,7 +73,7 @@ public sealed class ShellPageTests(BrowserFixture browser)
         await page.WaitForSelectorAsync(".utrecht-form-field-error-message");
 
         Assert.Equal(staff.Email, await page.GetByLabel("E-mailadres").InputValueAsync());
-        Assert.Contains("Het e-mailadres of wachtwoord klopt niet.", await page.Locator("[role=alert]").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Inloggen is niet gelukt. Het e-mailadres of wachtwoord klopt niet", await page.Locator("[role=alert]").InnerTextAsync(), StringComparison.Ordinal);
         await browser.AssertAccessibleAsync(page);
 
         await page.GetByLabel("Wachtwoord").FillAsync(IntegrationTests.Infrastructure.MeedenkerFactory.Password);

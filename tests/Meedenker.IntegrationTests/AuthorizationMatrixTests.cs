@@ -61,6 +61,8 @@ public sealed class AuthorizationMatrixTests(MeedenkerFactory app) : IClassFixtu
         ["beheer/gebruikers/uitnodigen"] = "---------A",
         ["beheer/api-sleutels"] = "---------A",
         ["beheer/aanmeldroutes"] = "---------A",
+        ["beheer/toegangslog"] = "---------A",
+        ["beheer/bewaartermijnen"] = "---------A",
         ["verwijzer"] = "-------F--",
         ["monitor"] = "--------M-",
     };

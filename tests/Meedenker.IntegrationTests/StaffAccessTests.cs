@@ -75,9 +75,9 @@ public sealed class StaffAccessTests(MeedenkerFactory app) : IClassFixture<Meede
 
         var wrongHtml = await wrong.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
-        Assert.Contains("Het e-mailadres of wachtwoord klopt niet.", wrongHtml, StringComparison.Ordinal);
+        Assert.Contains("Het e-mailadres of wachtwoord klopt niet, of er is te vaak", wrongHtml, StringComparison.Ordinal);
         Assert.Contains(staff.Email, wrongHtml, StringComparison.Ordinal);
-        Assert.Contains("Het e-mailadres of wachtwoord klopt niet.", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Het e-mailadres of wachtwoord klopt niet, of er is te vaak", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -48,6 +48,16 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task Access_log_retention_under_five_years_stops_start_up_with_one_clear_line()
+    {
+        var (exitCode, output) = await StartAppAsync(new() { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["Retention__AccessLogYears"] = "2" });
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Retention:AccessLogYears must be at least 5", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Unreachable_database_stops_start_up_with_one_clear_line()
     {
         var (exitCode, output) = await StartAppAsync(new()

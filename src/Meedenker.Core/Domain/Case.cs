@@ -395,8 +395,31 @@ public sealed class Case
         Touch();
         return new Contact { Id = Guid.NewGuid(), CaseId = Id, At = now, Mode = ContactMode.Phone, DurationMinutes = minutes, Note = note, RecordedById = recordedBy, IsOutreach = true };
     }
+    /// <summary>When the case's content (notes, free text) was erased; the facts stay for the monitoring.</summary>
+    public DateTimeOffset? ContentErasedAt { get; set; }
 
     public const int MaxNote = 2000;
+
+    /// <summary>
+    /// Erases the case's content: every contact note and the free-text reason of a declined offer. Keeps what
+    /// the monitoring counts: dates, contact modes and durations, self-reliance scores, close reason. Pass all
+    /// contacts of this case. Idempotent.
+    /// </summary>
+    public void EraseContent(IEnumerable<Contact> contacts, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(contacts);
+        foreach (var contact in contacts)
+        {
+            if (contact.CaseId != Id)
+            {
+                throw new DomainException("Dit contact hoort bij een andere casus.", "This contact belongs to another case.");
+            }
+            contact.Note = null;
+        }
+        OfferDeclineReason = null;
+        ContentErasedAt ??= now;
+        Version = Guid.NewGuid();
+    }
     public static readonly TimeSpan DefaultFollowUp = TimeSpan.FromDays(91);
 
     /// <summary>

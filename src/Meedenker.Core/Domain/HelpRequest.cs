@@ -93,8 +93,36 @@ public sealed class HelpRequest
     public DateTimeOffset? HelpAgainRequestedAt { get; set; }
 
     public List<HelpRequestStatusChange> StatusChanges { get; set; } = [];
+    /// <summary>When the free text and contact details were removed; null while they are kept.</summary>
+    public DateTimeOffset? AnonymisedAt { get; set; }
 
     public bool IsOpen => Status is HelpRequestStatus.Received or HelpRequestStatus.Matched or HelpRequestStatus.InContact;
+
+    /// <summary>When the request stopped, for retention: withdrawn, declined or closed; null while it is open.</summary>
+    public DateTimeOffset? EndedAt => IsOpen ? null : WithdrawnAt ?? DeclinedAt ?? ClosedAt;
+
+    /// <summary>
+    /// Removes what the resident wrote and everything that identifies someone: the question, notes, the
+    /// relative's name, the full postcode (the 4 digits stay, as anonymous area), the decline reason and the
+    /// status link. Keeps dates, status, channel, municipality, life domains and target group for the
+    /// monitoring. Status changes keep their dates; their free-text reasons go. Load <see cref="StatusChanges"/>
+    /// first. Idempotent.
+    /// </summary>
+    public void Anonymise(DateTimeOffset now)
+    {
+        Question = null;
+        ContactTimeNote = null;
+        AccessibilityNeeds = null;
+        RelativeName = null;
+        DeclineReason = null;
+        StatusTokenHash = null;
+        Postcode = Postcode is { Length: >= 4 } ? Postcode[..4] : null;
+        foreach (var change in StatusChanges)
+        {
+            change.Reason = change.Status == HelpRequestStatus.Declined ? null : change.Reason;
+        }
+        AnonymisedAt ??= now;
+    }
 
     /// <summary>The resident says they no longer need help.</summary>
     public void Withdraw(DateTimeOffset now)

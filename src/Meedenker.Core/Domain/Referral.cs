@@ -38,6 +38,19 @@ public sealed class Referral
     public DateTimeOffset CreatedAt { get; set; }
     public bool NotifyReferrer { get; set; }
 
+    /// <summary>
+    /// Removes the referring person's name and contact details and the status link; keeps the organisation, the
+    /// kind of referrer and the recorded consent (what, by whom, how, when) as proof. Idempotent.
+    /// </summary>
+    public void Anonymise()
+    {
+        ReferrerName = "";
+        ReferrerEmail = null;
+        ReferrerPhone = null;
+        ReferrerTokenHash = null;
+        NotifyReferrer = false;
+    }
+
     public static void EnsureConsent(bool consentConfirmed, ConsentGivenBy? givenBy, ConsentMethod? method, DateTimeOffset? givenAt, DateTimeOffset now)
     {
         if (!consentConfirmed || givenBy is null || method is null || givenAt is null)

@@ -17,4 +17,22 @@ public sealed class Resident
     public Guid MunicipalityId { get; set; }
     public Guid? NeighbourhoodId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>When the personal fields were removed (retention or an erasure request); null while they are kept.</summary>
+    public DateTimeOffset? AnonymisedAt { get; set; }
+
+    public bool IsAnonymised => AnonymisedAt is not null;
+
+    /// <summary>
+    /// Removes everything that identifies the resident (name, e-mail, phone, address) and keeps the anonymous
+    /// facts the monitoring counts on: municipality, neighbourhood, birth year, when they first came. Idempotent.
+    /// </summary>
+    public void Anonymise(DateTimeOffset now)
+    {
+        FirstName = null;
+        LastName = null;
+        Email = null;
+        Phone = null;
+        Address = null;
+        AnonymisedAt ??= now;
+    }
 }

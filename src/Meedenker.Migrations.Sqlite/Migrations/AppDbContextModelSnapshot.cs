@@ -142,6 +142,9 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ContentErasedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("FirstContactAt")
                         .HasColumnType("INTEGER");
 
@@ -501,6 +504,9 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                     b.Property<string>("AccessibilityNeeds")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnonymisedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Channel")
                         .IsRequired()
@@ -1164,6 +1170,9 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                     b.Property<string>("Address")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnonymisedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("BirthYear")
                         .HasColumnType("INTEGER");

@@ -166,6 +166,16 @@ public sealed class AccessCheck(AppDbContext db, IHttpContextAccessor http, Time
             new AccessDecision(false, user.Identity?.IsAuthenticated == true ? "refused-by-policy" : "not-signed-in"), cancellationToken);
     }
 
+    /// <summary>
+    /// Records an access that is decided elsewhere (an admin reading or exporting the access log itself, a job
+    /// anonymising records): the log then shows who looked at the log and what was done to whose data.
+    /// </summary>
+    public async Task RecordAsync(Guid? residentId, AccessAction action, string resource, string purpose, string reason, CancellationToken cancellationToken = default)
+    {
+        var user = http.HttpContext?.User ?? new ClaimsPrincipal();
+        await LogAsync(user, residentId, null, action, resource, purpose, new AccessDecision(true, reason), cancellationToken);
+    }
+
     private async Task<AccessDecision> DecideAsync(ClaimsPrincipal user, Guid residentId, CancellationToken cancellationToken)
     {
         var userId = StaffClaims.UserIdOf(user);

@@ -84,13 +84,13 @@ public static class AuthSetup
     {
         services.AddIdentity<StaffUser, IdentityRole<Guid>>(options =>
             {
-                // NIST 800-63B: length over composition rules.
-                options.Password.RequiredLength = 12;
+                // NIST 800-63B: length and a breached-password list, no composition rules (PasswordRules).
+                options.Password.RequiredLength = PasswordRules.MinimumLength;
                 options.Password.RequireDigit = false;
                 options.Password.RequireLowercase = false;
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
-                options.Password.RequiredUniqueChars = 4;
+                options.Password.RequiredUniqueChars = 1;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.Lockout.AllowedForNewUsers = true;
@@ -100,8 +100,14 @@ public static class AuthSetup
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<StaffClaimsFactory>();
+        // Identity's own validator only knows composition rules and English messages: ours replaces it.
+        foreach (var validator in services.Where(d => d.ServiceType == typeof(IPasswordValidator<StaffUser>)).ToList())
+        {
+            services.Remove(validator);
+        }
+        services.AddScoped<IPasswordValidator<StaffUser>, PasswordRules>();
 
-        var idleMinutes = configuration.GetValue("Security:SessionIdleMinutes", 20);
+        var security = configuration.GetSection("Security").Get<SecuritySettings>() ?? new SecuritySettings();
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = "meedenker.auth";
@@ -111,10 +117,26 @@ public static class AuthSetup
             options.LoginPath = "/account/inloggen";
             options.LogoutPath = "/account/uitloggen";
             options.AccessDeniedPath = "/account/geen-toegang";
-            options.ExpireTimeSpan = TimeSpan.FromMinutes(idleMinutes);
+            options.ExpireTimeSpan = security.SessionIdle;
             options.SlidingExpiration = true;
+            options.Events.OnValidatePrincipal = SessionTimeout.RenewOnEveryRequestAsync;
+            options.Events.OnRedirectToLogin = SessionTimeout.RedirectToLoginAsync;
         });
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            // The periodic re-check rebuilds the principal from the database and would drop the proof of two-factor
+            // (it lives only in the cookie), sending staff to the enrolment page after a minute: carry it over.
+            o.OnRefreshingPrincipal = context =>
+            {
+                if (context.CurrentPrincipal is { } current && StaffClaims.HasMultiFactor(current) && context.NewPrincipal?.Identity is ClaimsIdentity identity
+                    && !StaffClaims.HasMultiFactor(context.NewPrincipal))
+                {
+                    identity.AddClaim(new Claim(StaffClaims.AuthenticationMethod, StaffClaims.MultiFactor));
+                }
+                return Task.CompletedTask;
+            };
+        });
 
         services.AddScoped<IAuthorizationHandler, MultiFactorHandler>();
         services.AddAuthorizationBuilder()

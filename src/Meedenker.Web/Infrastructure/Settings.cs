@@ -18,7 +18,13 @@ public sealed class RateLimitSettings
 
 public sealed class SecuritySettings
 {
-    public int SessionIdleMinutes { get; set; } = 20;
+    /// <summary>A staff session ends after this many minutes without a request (fractions allowed, for tests).</summary>
+    public double SessionIdleMinutes { get; set; } = 20;
+    /// <summary>How long before the end the page warns and offers to stay signed in (WCAG 2.2.1: at least 20 seconds).</summary>
+    public int SessionWarningSeconds { get; set; } = 120;
+
+    public TimeSpan SessionIdle => TimeSpan.FromMinutes(Math.Clamp(SessionIdleMinutes, 0.25, 24 * 60));
+    public TimeSpan SessionWarning => TimeSpan.FromSeconds(Math.Min(Math.Max(SessionWarningSeconds, 20), Math.Max(1, SessionIdle.TotalSeconds - 5)));
 }
 
 public sealed class MailSettings

@@ -70,6 +70,44 @@ public class MeedenkerFactory : WebApplicationFactory<Web.Program>
         return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 
+    /// <summary>
+    /// Every "table.column" in the whole database (each table of the model, every text value) that holds this
+    /// text, case-insensitively: the proof that erased or anonymised personal data is gone everywhere.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> FindInDatabaseAsync(string text)
+    {
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var tables = db.Model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>().Distinct().ToList();
+        var found = new List<string>();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        try
+        {
+            foreach (var table in tables)
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = $"SELECT * FROM \"{table}\"";
+                await using var reader = await command.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
+                {
+                    for (var i = 0; i < reader.FieldCount; i++)
+                    {
+                        if (!reader.IsDBNull(i) && reader.GetValue(i) is string value && value.Contains(text, StringComparison.OrdinalIgnoreCase))
+                        {
+                            found.Add($"{table}.{reader.GetName(i)}");
+                        }
+                    }
+                }
+            }
+        }
+        finally
+        {
+            await connection.CloseAsync();
+        }
+        return found;
+    }
+
     public static string Unique(string prefix) => prefix + Guid.NewGuid().ToString("N")[..12];
 
     public async Task<Organization> CreateOrganizationAsync(OrganizationKind kind = OrganizationKind.SupportA)
@@ -161,6 +199,27 @@ public class MeedenkerFactory : WebApplicationFactory<Web.Program>
             Check(await users.SetTwoFactorEnabledAsync(user, true));
         }
         return new Staff(user, email, key);
+    }
+
+    /// <summary>The set-password link an invitation mail carries, for this staff member.</summary>
+    public async Task<string> PasswordLinkAsync(Staff staff)
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var user = await users.FindByIdAsync(staff.User.Id.ToString()) ?? throw new InvalidOperationException("No such user.");
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        return $"/account/wachtwoord-instellen?userId={user.Id}&token={Uri.EscapeDataString(token)}";
+    }
+
+    /// <summary>Fresh recovery codes for a two-factor staff member.</summary>
+    public async Task<IReadOnlyList<string>> RecoveryCodesAsync(Staff staff)
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var user = await users.FindByIdAsync(staff.User.Id.ToString()) ?? throw new InvalidOperationException("No such user.");
+        return [.. await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 3) ?? []];
     }
 
     public sealed record CaseRef(Guid ResidentId, Guid CaseId, string ReferenceCode);

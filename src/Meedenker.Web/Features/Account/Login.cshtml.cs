@@ -12,7 +12,7 @@ namespace Meedenker.Web.Features.Account;
 
 [AllowAnonymous]
 [EnableRateLimiting(RateLimitPolicies.Login)]
-public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, IOptions<DemoSettings> demo) : FormPageModel
+public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, IOptions<DemoSettings> demo, IOptions<SecuritySettings> security) : FormPageModel
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -22,6 +22,14 @@ public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<Staf
 
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
+
+    /// <summary>"verlopen" when an idle session ended and sent the user here.</summary>
+    [BindProperty(SupportsGet = true, Name = SessionTimeout.ExpiredQuery)]
+    public string? Session { get; set; }
+
+    public bool SessionExpired => Session == SessionTimeout.ExpiredValue;
+
+    public double IdleMinutes => security.Value.SessionIdle.TotalMinutes;
 
     public IReadOnlyList<DemoAccounts.Account> DemoAccounts { get; private set; } = [];
 
@@ -49,10 +57,14 @@ public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<Staf
         }
 
         var user = await users.FindByEmailAsync(email!);
-        // One message for every failure, so the form does not tell which accounts exist.
-        var failed = Lang.Pick("Het e-mailadres of wachtwoord klopt niet.", "The e-mail address or password is not correct.");
+        // One message for every failure, a locked account included, so the form does not tell which accounts
+        // exist; an unknown address costs the same password hashing as a known one.
+        var failed = Lang.Pick(
+            "Inloggen is niet gelukt. Het e-mailadres of wachtwoord klopt niet, of er is te vaak een fout wachtwoord ingevuld. Probeer het dan over 15 minuten opnieuw.",
+            "Signing in did not work. The e-mail address or password is not correct, or a wrong password was entered too often. In that case, try again in 15 minutes.");
         if (user is null || user.IsDisabled || (user.IsDemo && !demo.Value.Enabled))
         {
+            users.PasswordHasher.VerifyHashedPassword(user ?? TimingDummy, TimingDummyHash, Password!);
             ModelState.AddModelError(nameof(Email), failed);
             return Page();
         }
@@ -60,12 +72,6 @@ public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<Staf
         if (result.RequiresTwoFactor)
         {
             return RedirectToPage("/Account/LoginWith2fa", new { ReturnUrl });
-        }
-        if (result.IsLockedOut)
-        {
-            ModelState.AddModelError(nameof(Email), Lang.Pick("Je account is tijdelijk geblokkeerd na te veel pogingen. Probeer het over 15 minuten opnieuw.",
-                "Your account is locked for a while after too many attempts. Please try again in 15 minutes."));
-            return Page();
         }
         if (!result.Succeeded)
         {
@@ -78,6 +84,9 @@ public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<Staf
         }
         return LocalRedirect(SafeReturnUrl(ReturnUrl, "/werk"));
     }
+
+    private static readonly StaffUser TimingDummy = new() { DisplayName = "", UserName = "timing@meedenker.invalid" };
+    private static readonly string TimingDummyHash = new PasswordHasher<StaffUser>().HashPassword(TimingDummy, Guid.NewGuid().ToString());
 
     private void ShowDemoAccounts() => DemoAccounts = demo.Value.Enabled ? Data.Generation.DemoAccounts.All : [];
 }

@@ -10,7 +10,7 @@ namespace Meedenker.Web.Features.Account;
 
 [AllowAnonymous]
 [EnableRateLimiting(RateLimitPolicies.Login)]
-public sealed class LoginWithRecoveryCodeModel(SignInManager<StaffUser> signIn) : FormPageModel
+public sealed class LoginWithRecoveryCodeModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users) : FormPageModel
 {
     [BindProperty]
     public string? RecoveryCode { get; set; }
@@ -23,7 +23,8 @@ public sealed class LoginWithRecoveryCodeModel(SignInManager<StaffUser> signIn) 
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (user is null)
         {
             return RedirectToPage("/Account/Login");
         }
@@ -33,12 +34,23 @@ public sealed class LoginWithRecoveryCodeModel(SignInManager<StaffUser> signIn) 
             ModelState.AddModelError(nameof(RecoveryCode), Lang.Pick("Vul een herstelcode in.", "Enter a recovery code."));
             return Page();
         }
+        // Identity does not count wrong recovery codes towards lockout; we do, like wrong passwords and app codes.
+        if (await users.IsLockedOutAsync(user))
+        {
+            ModelState.AddModelError(nameof(RecoveryCode), LockedOut);
+            return Page();
+        }
         var result = await signIn.TwoFactorRecoveryCodeSignInAsync(code);
         if (result.Succeeded)
         {
             return LocalRedirect(SafeReturnUrl(ReturnUrl, "/werk"));
         }
-        ModelState.AddModelError(nameof(RecoveryCode), Lang.Pick("Deze herstelcode klopt niet of is al gebruikt.", "This recovery code is not correct or was used already."));
+        await users.AccessFailedAsync(user);
+        ModelState.AddModelError(nameof(RecoveryCode), await users.IsLockedOutAsync(user) ? LockedOut
+            : Lang.Pick("Deze herstelcode klopt niet of is al gebruikt.", "This recovery code is not correct or was used already."));
         return Page();
     }
+
+    private static string LockedOut => Lang.Pick("Je account is tijdelijk geblokkeerd na te veel foute codes. Probeer het over 15 minuten opnieuw.",
+        "Your account is locked for a while after too many wrong codes. Please try again in 15 minutes.");
 }

@@ -37,22 +37,16 @@ public sealed class SetPasswordModel(UserManager<StaffUser> users) : FormPageMod
             ModelState.AddModelError(string.Empty, invalidLink);
             return Page();
         }
-        if (string.IsNullOrEmpty(Password) || Password.Length < 12)
+        if (PasswordRules.Check(Password, user.Email) is { } problem)
         {
-            ModelState.AddModelError(nameof(Password), Lang.Pick("Kies een wachtwoord van minstens 12 tekens.", "Choose a password of at least 12 characters."));
+            ModelState.AddModelError(nameof(Password), problem.Description);
             return Page();
         }
-        if (Password.Length > 256)
-        {
-            ModelState.AddModelError(nameof(Password), Lang.Pick("Dit wachtwoord is te lang (meer dan 256 tekens).", "This password is too long (over 256 characters)."));
-            return Page();
-        }
-        var result = await users.ResetPasswordAsync(user, Token, Password);
+        var result = await users.ResetPasswordAsync(user, Token, Password!);
         if (!result.Succeeded)
         {
             var tokenProblem = result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.InvalidToken));
-            ModelState.AddModelError(tokenProblem ? string.Empty : nameof(Password), tokenProblem ? invalidLink
-                : Lang.Pick("Dit wachtwoord is niet sterk genoeg. Kies een langer wachtwoord met meer verschillende tekens.", "This password is not strong enough. Choose a longer password with more different characters."));
+            ModelState.AddModelError(tokenProblem ? string.Empty : nameof(Password), tokenProblem ? invalidLink : result.Errors.First().Description);
             return Page();
         }
         Done = true;

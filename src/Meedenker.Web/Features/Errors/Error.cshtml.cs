@@ -15,9 +15,10 @@ public sealed class ErrorModel : PageModel
     public string ReferenceId { get; private set; } = "";
     public bool ShowReference { get; private set; }
 
-    public void OnGet(int? code) => Describe(code);
+    // From the route only: a re-executed form post (the sign-in code page has a field "Code") must not set the status.
+    public void OnGet([FromRoute] int? code) => Describe(code);
 
-    public void OnPost(int? code) => Describe(code);
+    public void OnPost([FromRoute] int? code) => Describe(code);
 
     private void Describe(int? code)
     {
@@ -37,7 +38,7 @@ public sealed class ErrorModel : PageModel
             _ => (Lang.Pick("Er ging iets mis", "Something went wrong"),
                 Lang.Pick("Dit ligt niet aan jou. Probeer het later nog eens.", "This is not your fault. Please try again later."), true),
         };
-        if (code is not null && code >= 400)
+        if (code is >= 400 and <= 599)
         {
             Response.StatusCode = code.Value;
         }

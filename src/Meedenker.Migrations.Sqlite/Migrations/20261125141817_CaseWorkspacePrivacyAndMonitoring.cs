@@ -1,84 +1,101 @@
 using System;
-using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Meedenker.Migrations.Postgres.Migrations
+namespace Meedenker.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class CaseWorkspace : Migration
+    public partial class CaseWorkspacePrivacyAndMonitoring : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<long>(
+                name: "AnonymisedAt",
+                table: "Residents",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "AnonymisedAt",
+                table: "HelpRequests",
+                type: "INTEGER",
+                nullable: true);
+
             migrationBuilder.AddColumn<bool>(
                 name: "SafetyConcern",
                 table: "HelpRequests",
-                type: "boolean",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<long>(
                 name: "TriagedAt",
                 table: "HelpRequests",
-                type: "timestamp with time zone",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "Urgent",
                 table: "HelpRequests",
-                type: "boolean",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<bool>(
                 name: "IsOutreach",
                 table: "Contacts",
-                type: "boolean",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
+
+            migrationBuilder.AddColumn<long>(
+                name: "ContentErasedAt",
+                table: "Cases",
+                type: "INTEGER",
+                nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "LivesAlone",
                 table: "Cases",
-                type: "boolean",
+                type: "INTEGER",
                 nullable: true);
 
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<long>(
                 name: "ReopenedAt",
                 table: "Cases",
-                type: "timestamp with time zone",
+                type: "INTEGER",
                 nullable: true);
 
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<long>(
                 name: "ResponsibleSince",
                 table: "Cases",
-                type: "timestamp with time zone",
+                type: "INTEGER",
                 nullable: true);
 
-            migrationBuilder.AddColumn<List<string>>(
+            migrationBuilder.AddColumn<string>(
                 name: "RoleCodes",
                 table: "Cases",
-                type: "text[]",
+                type: "TEXT",
                 nullable: false,
-                defaultValueSql: "'{}'::text[]");
+                defaultValue: "[]");
 
             migrationBuilder.CreateTable(
                 name: "CaseConsents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
-                    GranteeSupporterId = table.Column<Guid>(type: "uuid", nullable: true),
-                    GranteeOrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Parts = table.Column<int>(type: "integer", nullable: false),
-                    LifeDomainCodes = table.Column<List<string>>(type: "text[]", nullable: false),
-                    GivenBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    How = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    GivenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    RecordedById = table.Column<Guid>(type: "uuid", nullable: true),
-                    HandoverId = table.Column<Guid>(type: "uuid", nullable: true),
-                    WithdrawnAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    WithdrawnBy = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    GranteeSupporterId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    GranteeOrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Parts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LifeDomainCodes = table.Column<string>(type: "TEXT", nullable: false),
+                    GivenBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    How = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    GivenAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RecordedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    HandoverId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    WithdrawnAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    WithdrawnBy = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -95,14 +112,14 @@ namespace Meedenker.Migrations.Postgres.Migrations
                 name: "CaseParticipants",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SupporterId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    LifeDomainCodes = table.Column<List<string>>(type: "text[]", nullable: false),
-                    HandoverId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Since = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    EndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SupporterId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LifeDomainCodes = table.Column<string>(type: "TEXT", nullable: false),
+                    HandoverId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Since = table.Column<long>(type: "INTEGER", nullable: false),
+                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -119,13 +136,13 @@ namespace Meedenker.Migrations.Postgres.Migrations
                 name: "CaseQuestions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
-                    LifeDomainCode = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    LawCodes = table.Column<List<string>>(type: "text[]", nullable: false),
-                    Text = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    RecordedById = table.Column<Guid>(type: "uuid", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LifeDomainCode = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    LawCodes = table.Column<string>(type: "TEXT", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RecordedById = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -142,26 +159,26 @@ namespace Meedenker.Migrations.Postgres.Migrations
                 name: "Handovers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Direction = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    CriteriaCodes = table.Column<List<string>>(type: "text[]", nullable: false),
-                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    Partial = table.Column<bool>(type: "boolean", nullable: false),
-                    ScopeLifeDomains = table.Column<List<string>>(type: "text[]", nullable: false),
-                    ScopeActionIds = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
-                    FromSupporterId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ToSupporterId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ToOrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PlannedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    ResidentPresent = table.Column<bool>(type: "boolean", nullable: false),
-                    PassedOn = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    ConsentedParts = table.Column<int>(type: "integer", nullable: false),
-                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    CreatedById = table.Column<Guid>(type: "uuid", nullable: false),
-                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    DecisionReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Direction = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    CriteriaCodes = table.Column<string>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Partial = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ScopeLifeDomains = table.Column<string>(type: "TEXT", nullable: false),
+                    ScopeActionIds = table.Column<string>(type: "TEXT", nullable: false),
+                    FromSupporterId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ToSupporterId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ToOrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PlannedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ResidentPresent = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PassedOn = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ConsentedParts = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DecisionReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -178,11 +195,11 @@ namespace Meedenker.Migrations.Postgres.Migrations
                 name: "KompasReflections",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SupporterId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Moment = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SupporterId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Moment = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -199,15 +216,15 @@ namespace Meedenker.Migrations.Postgres.Migrations
                 name: "NetworkMembers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Relation = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    WhatTheyDo = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    RemovedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    RecordedById = table.Column<Guid>(type: "uuid", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Relation = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    WhatTheyDo = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RemovedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RecordedById = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -224,12 +241,12 @@ namespace Meedenker.Migrations.Postgres.Migrations
                 name: "PlanGoals",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
-                    LifeDomainCode = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    Text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    RecordedById = table.Column<Guid>(type: "uuid", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LifeDomainCode = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RecordedById = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -246,14 +263,14 @@ namespace Meedenker.Migrations.Postgres.Migrations
                 name: "ResidentExperiences",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Heard = table.Column<int>(type: "integer", nullable: false),
-                    Helped = table.Column<int>(type: "integer", nullable: false),
-                    Manages = table.Column<int>(type: "integer", nullable: false),
-                    Comment = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    ViaStatusLink = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Heard = table.Column<int>(type: "INTEGER", nullable: false),
+                    Helped = table.Column<int>(type: "INTEGER", nullable: false),
+                    Manages = table.Column<int>(type: "INTEGER", nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ViaStatusLink = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -270,9 +287,9 @@ namespace Meedenker.Migrations.Postgres.Migrations
                 name: "KompasAnswer",
                 columns: table => new
                 {
-                    ReflectionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    QuestionCode = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    Answer = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false)
+                    ReflectionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    QuestionCode = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Answer = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -289,17 +306,17 @@ namespace Meedenker.Migrations.Postgres.Migrations
                 name: "PlanActions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
-                    GoalId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Owner = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    OwnerName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    OwnerSupporterId = table.Column<Guid>(type: "uuid", nullable: true),
-                    DueOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ChangedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    GoalId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Owner = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    OwnerName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    OwnerSupporterId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ChangedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -417,6 +434,14 @@ namespace Meedenker.Migrations.Postgres.Migrations
                 name: "PlanGoals");
 
             migrationBuilder.DropColumn(
+                name: "AnonymisedAt",
+                table: "Residents");
+
+            migrationBuilder.DropColumn(
+                name: "AnonymisedAt",
+                table: "HelpRequests");
+
+            migrationBuilder.DropColumn(
                 name: "SafetyConcern",
                 table: "HelpRequests");
 
@@ -431,6 +456,10 @@ namespace Meedenker.Migrations.Postgres.Migrations
             migrationBuilder.DropColumn(
                 name: "IsOutreach",
                 table: "Contacts");
+
+            migrationBuilder.DropColumn(
+                name: "ContentErasedAt",
+                table: "Cases");
 
             migrationBuilder.DropColumn(
                 name: "LivesAlone",

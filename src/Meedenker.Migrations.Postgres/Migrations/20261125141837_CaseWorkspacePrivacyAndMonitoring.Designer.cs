@@ -11,8 +11,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Meedenker.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261125135629_CaseWorkspace")]
-    partial class CaseWorkspace
+    [Migration("20261125141837_CaseWorkspacePrivacyAndMonitoring")]
+    partial class CaseWorkspacePrivacyAndMonitoring
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -151,6 +151,9 @@ namespace Meedenker.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(30)");
 
                     b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ContentErasedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("FirstContactAt")
@@ -512,6 +515,9 @@ namespace Meedenker.Migrations.Postgres.Migrations
                     b.Property<string>("AccessibilityNeeds")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("AnonymisedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Channel")
                         .IsRequired()
@@ -1175,6 +1181,9 @@ namespace Meedenker.Migrations.Postgres.Migrations
                     b.Property<string>("Address")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset?>("AnonymisedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int?>("BirthYear")
                         .HasColumnType("integer");

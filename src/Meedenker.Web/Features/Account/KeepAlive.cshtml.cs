@@ -1,0 +1,38 @@
+using System.Globalization;
+using Meedenker.Web.Features.Shared;
+using Meedenker.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace Meedenker.Web.Features.Account;
+
+/// <summary>
+/// "Blijf ingelogd": any signed-in request renews the session, so this post only has to arrive. The warning
+/// script posts it with fetch and gets the new remaining time; without script the form returns to the page.
+/// </summary>
+// Any signed-in user, also one still enrolling their authenticator app.
+[Authorize]
+public sealed class KeepAliveModel(IOptions<SecuritySettings> security) : FormPageModel
+{
+    [BindProperty]
+    public string? ReturnUrl { get; set; }
+
+    public IActionResult OnGet() => Page();
+
+    public IActionResult OnPost()
+    {
+        if (string.Equals(Request.Headers.XRequestedWith, "XMLHttpRequest", StringComparison.Ordinal))
+        {
+            var seconds = (int)security.Value.SessionIdle.TotalSeconds;
+            return new JsonResult(new { expiresInSeconds = seconds, message = Lang.Pick("Je blijft ingelogd.", "You stay signed in.") })
+            {
+                StatusCode = StatusCodes.Status200OK,
+                ContentType = "application/json; charset=utf-8",
+            };
+        }
+        return LocalRedirect(SafeReturnUrl(ReturnUrl, "/werk"));
+    }
+
+    public static string Seconds(TimeSpan span) => ((int)span.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+}
