@@ -11,6 +11,7 @@ public enum CliCommand
     Migrate,
     Generate,
     CreateAdmin,
+    ImportHsds,
 }
 
 public sealed record CliOptions(string[] WebArgs, int? Cases, int? Seed, double? ContactsPerCase)
@@ -19,13 +20,15 @@ public sealed record CliOptions(string[] WebArgs, int? Cases, int? Seed, double?
     public string? Name { get; init; }
     public string? Organization { get; init; }
     public string? BaseUrl { get; init; }
+    public string? File { get; init; }
 }
 
 /// <summary>
 /// Operator commands: <c>migrate</c> applies migrations and exits; <c>generate --cases N [--seed S]
 /// [--contacts-per-case C]</c> fills an empty database with the demo region at any scale;
 /// <c>create-admin --email E --name N --organization O [--url U]</c> creates the first administrator of a real
-/// installation and prints the link to choose a password.
+/// installation and prints the link to choose a password; <c>import-hsds FILE.zip</c> imports an HSDS 3.1 tabular
+/// data package into the social map (all or nothing; the problems are printed and the exit code is 1).
 /// </summary>
 public static class Cli
 {
@@ -36,7 +39,7 @@ public static class Cli
         var rest = new List<string>();
         int? cases = null, seed = null;
         double? perCase = null;
-        string? email = null, name = null, organization = null, url = null;
+        string? email = null, name = null, organization = null, url = null, file = null;
         for (var i = 0; i < args.Length; i++)
         {
             var arg = args[i];
@@ -50,6 +53,12 @@ public static class Cli
                     break;
                 case "create-admin" when i == 0:
                     command = CliCommand.CreateAdmin;
+                    break;
+                case "import-hsds" when i == 0:
+                    command = CliCommand.ImportHsds;
+                    break;
+                case var path when command == CliCommand.ImportHsds && file is null && !path.StartsWith('-'):
+                    file = path;
                     break;
                 case "--email" when command == CliCommand.CreateAdmin:
                     email = ParseText(args, ++i, arg);
@@ -81,7 +90,11 @@ public static class Cli
         {
             throw new StartupConfigurationException("create-admin needs --email, --name and --organization, e.g. create-admin --email a.beheer@stichting.nl --name \"Anna Beheer\" --organization \"Stichting Meedenkers\".");
         }
-        return (command, new CliOptions([.. rest], cases, seed, perCase) { Email = email, Name = name, Organization = organization, BaseUrl = url });
+        if (command == CliCommand.ImportHsds && file is null)
+        {
+            throw new StartupConfigurationException("import-hsds needs the zip file, e.g. import-hsds sociale-kaart-hsds.zip.");
+        }
+        return (command, new CliOptions([.. rest], cases, seed, perCase) { Email = email, Name = name, Organization = organization, BaseUrl = url, File = file });
     }
 
     private static string ParseText(string[] args, int index, string name)
@@ -145,9 +158,38 @@ public static class Cli
                 var link = await CreateAdminAsync(app.Services, options);
                 logger.LogInformation("Administrator {Email} created. Choose the password with this link (valid for one day): {Link}", options.Email, link);
                 return 0;
+            case CliCommand.ImportHsds:
+                await Database.InitializeAsync(app.Services, migrate: app.Configuration.GetValue("Database:MigrateOnStart", true), loadDemo: demo, logger);
+                return await ImportHsdsAsync(app.Services, options.File!, Console.Out);
             default:
                 return 1;
         }
+    }
+
+    /// <summary>Prints every problem of a refused file on its own line, or what was imported.</summary>
+    public static async Task<int> ImportHsdsAsync(IServiceProvider services, string file, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        if (!File.Exists(file))
+        {
+            await output.WriteLineAsync($"import-hsds: file not found: {file}");
+            return 2;
+        }
+        using var scope = services.CreateScope();
+        var importer = scope.ServiceProvider.GetRequiredService<Features.Directory.HsdsImporter>();
+        await using var stream = File.OpenRead(file);
+        var result = await importer.ImportAsync(stream, CancellationToken.None);
+        if (!result.Succeeded)
+        {
+            await output.WriteLineAsync($"import-hsds: {file} was refused; nothing changed. {result.Problems.Count} problem(s):");
+            foreach (var problem in result.Problems)
+            {
+                await output.WriteLineAsync("  " + problem);
+            }
+            return 1;
+        }
+        await output.WriteLineAsync($"import-hsds: imported {result.Organizations} organisation(s), {result.Locations} location(s), {result.Services} service(s) from {file}.");
+        return 0;
     }
 
     private static async Task<string> CreateAdminAsync(IServiceProvider services, CliOptions options)
