@@ -130,4 +130,74 @@ public sealed class DirectoryEditingTests(MeedenkerFactory app) : IClassFixture<
         Assert.Contains("Iemand anders heeft deze dienst net ook gewijzigd", System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.Equal("Tweede versie", await app.WithDbAsync(db => db.Services.Where(s => s.Id == service.Id).Select(s => s.Name).SingleAsync()));
     }
+
+    private static Dictionary<string, string> ProfileForm(string capacity) => new()
+    {
+        ["Input.Kind"] = "PeerExpert2",
+        ["Input.Roles"] = "vraagverheldering",
+        ["Input.Languages"] = "nl",
+        ["Input.Municipalities"] = "GM0664",
+        ["Input.Expertise"] = "ouderen|financien-inkomen",
+        ["Input.Capacity"] = capacity,
+        ["Input.Evenings"] = "true",
+        ["Input.Training"] = "Training schuldhulp 2025",
+    };
+
+    [Fact]
+    public async Task A_coordinator_edits_the_own_organisations_supporter_profiles_only()
+    {
+        var organization = await app.CreateOrganizationAsync();
+        var supporter = await app.CreateStaffAsync(StaffRoles.Supporter, organization.Id);
+        var profile = await app.CreateSupporterProfileAsync(supporter);
+        var otherSupporter = await app.CreateStaffAsync(StaffRoles.Supporter, (await app.CreateOrganizationAsync()).Id);
+        var otherProfile = await app.CreateSupporterProfileAsync(otherSupporter, capacity: 4);
+        var client = await app.SignInAsync(await app.CreateStaffAsync(StaffRoles.Coordinator, organization.Id, twoFactor: true));
+        var terms = await app.WithDbAsync(db => db.TaxonomyTerms.Where(t => t.Code == "vraagverheldering" || t.Code == "ouderen" || t.Code == "financien-inkomen").CountAsync());
+        Assert.Equal(3, terms);
+
+        var bad = await client.PostFormAsync($"/werk/meedenkers/{profile.Id}", ProfileForm("500"));
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        Assert.Contains("De capaciteit is 0 tot en met 100", System.Net.WebUtility.HtmlDecode(await bad.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
+        var saved = await client.PostFormAsync($"/werk/meedenkers/{profile.Id}", ProfileForm("7"));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var after = await app.WithDbAsync(db => db.SupporterProfiles.Include(p => p.Terms).Include(p => p.Expertise).SingleAsync(p => p.Id == profile.Id));
+        Assert.Equal(7, after.Capacity);
+        Assert.Equal(SupporterKind.PeerExpert, after.Kind);
+        Assert.True(after.AvailableEvenings);
+        Assert.Single(after.Expertise);
+        Assert.Equal(2, after.Terms.Count);
+        Assert.Equal(2, await app.WithDbAsync(db => db.Users.Where(u => u.Id == supporter.User.Id).Select(u => u.PeerExpertLevel).SingleAsync()));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/werk/meedenkers/{otherProfile.Id}")).StatusCode);
+        var refused = await client.PostFormAsync($"/werk/meedenkers/{otherProfile.Id}", ProfileForm("9"), pageUrl: $"/werk/meedenkers/{profile.Id}");
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        Assert.Equal(4, await app.WithDbAsync(db => db.SupporterProfiles.Where(p => p.Id == otherProfile.Id).Select(p => p.Capacity).SingleAsync()));
+        Assert.DoesNotContain(otherProfile.Id.ToString(), await client.GetStringAsync("/werk/meedenkers"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_admins_new_synonym_group_works_in_search_at_once_and_only_admins_edit_groups()
+    {
+        var word = MeedenkerFactory.Unique("fietsmaatje");
+        var other = MeedenkerFactory.Unique("tweewieler");
+        await app.CreateServiceAsync($"Dienst met {word}", "Samen fietsen");
+        var api = app.CreateClient();
+        Assert.Contains("\"total_items\":0", await api.GetStringAsync($"/api/hsds/services?search={other}"), StringComparison.Ordinal);
+        var coordinator = await app.SignInAsync(await app.CreateStaffAsync(StaffRoles.Coordinator, (await app.CreateOrganizationAsync()).Id, twoFactor: true));
+        Assert.Equal(HttpStatusCode.Redirect, (await coordinator.GetAsync("/beheer/zoekwoorden")).StatusCode);
+        var admin = await app.SignInAsync(await app.CreateStaffAsync(StaffRoles.Admin, (await app.CreateOrganizationAsync()).Id, twoFactor: true));
+
+        var tooShort = await admin.PostFormAsync("/beheer/zoekwoorden?handler=Save", new() { ["Words"] = other }, "/beheer/zoekwoorden");
+        Assert.Contains("ten minste twee woorden", await tooShort.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var added = await admin.PostFormAsync("/beheer/zoekwoorden?handler=Save", new() { ["Words"] = $"{other}, {word}" }, "/beheer/zoekwoorden");
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+
+        Assert.Contains($"Dienst met {word}", await api.GetStringAsync($"/api/hsds/services?search={other}"), StringComparison.Ordinal);
+        Assert.Contains($"Dienst met {word}", await api.GetStringAsync($"/sociale-kaart?q={other}"), StringComparison.Ordinal);
+
+        var id = await app.WithDbAsync(db => db.SearchSynonymGroups.Where(g => g.Words.Contains(other)).Select(g => g.Id).SingleAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync($"/beheer/zoekwoorden?handler=Delete&id={id}", [], "/beheer/zoekwoorden")).StatusCode);
+        Assert.Contains("\"total_items\":0", await api.GetStringAsync($"/api/hsds/services?search={other}"), StringComparison.Ordinal);
+    }
 }
