@@ -200,4 +200,36 @@ public sealed class DirectoryEditingTests(MeedenkerFactory app) : IClassFixture<
         Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync($"/beheer/zoekwoorden?handler=Delete&id={id}", [], "/beheer/zoekwoorden")).StatusCode);
         Assert.Contains("\"total_items\":0", await api.GetStringAsync($"/api/hsds/services?search={other}"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_coordinator_edits_the_accessibility_of_an_own_location_but_not_of_another_organisation()
+    {
+        var organization = await app.CreateOrganizationAsync();
+        var own = await app.CreateServiceAsync("Met locatie", "Iets", organizationId: organization.Id);
+        var other = await app.CreateServiceAsync("Andere locatie", "Iets", organizationId: (await app.CreateOrganizationAsync()).Id);
+        var ownLocation = await app.WithDbAsync(db => db.ServiceAtLocations.Where(l => l.ServiceId == own.Id).Select(l => l.LocationId).SingleAsync());
+        var otherLocation = await app.WithDbAsync(db => db.ServiceAtLocations.Where(l => l.ServiceId == other.Id).Select(l => l.LocationId).SingleAsync());
+        var client = await app.SignInAsync(await app.CreateStaffAsync(StaffRoles.Coordinator, organization.Id, twoFactor: true));
+        Dictionary<string, string> Fields(string postalCode) => new()
+        {
+            ["Input.Name"] = "Wijkcentrum",
+            ["Input.Address"] = "Markt 2",
+            ["Input.PostalCode"] = postalCode,
+            ["Input.City"] = "Goes",
+            ["Input.Municipality"] = "GM0664",
+            ["Input.Accessibility"] = "Rolstoeltoegankelijk, invalidentoilet",
+        };
+
+        var bad = await client.PostFormAsync($"/werk/sociale-kaart/locatie/{ownLocation}", Fields("12345"));
+        Assert.Contains("postcode", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync($"/werk/sociale-kaart/locatie/{ownLocation}", Fields("4461ab"))).StatusCode);
+        var saved = await app.WithDbAsync(db => db.Locations.SingleAsync(l => l.Id == ownLocation));
+        Assert.Equal("Rolstoeltoegankelijk, invalidentoilet", saved.Accessibility);
+        Assert.Equal("4461 AB", saved.PostalCode);
+        Assert.Contains("Rolstoeltoegankelijk", await app.CreateClient().GetStringAsync($"/sociale-kaart/{own.Id}"), StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/werk/sociale-kaart/locatie/{otherLocation}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PostFormAsync($"/werk/sociale-kaart/locatie/{otherLocation}", Fields("4461 AB"), $"/werk/sociale-kaart/locatie/{ownLocation}")).StatusCode);
+        Assert.Equal("Ingang zonder drempel.", await app.WithDbAsync(db => db.Locations.Where(l => l.Id == otherLocation).Select(l => l.Accessibility).SingleAsync()));
+    }
 }
