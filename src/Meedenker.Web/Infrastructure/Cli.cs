@@ -21,11 +21,13 @@ public sealed record CliOptions(string[] WebArgs, int? Cases, int? Seed, double?
     public string? Organization { get; init; }
     public string? BaseUrl { get; init; }
     public string? File { get; init; }
+    public int? Services { get; init; }
 }
 
 /// <summary>
 /// Operator commands: <c>migrate</c> applies migrations and exits; <c>generate --cases N [--seed S]
-/// [--contacts-per-case C]</c> fills an empty database with the demo region at any scale;
+/// [--contacts-per-case C] [--services N]</c> fills an empty database with the demo region at any scale, with
+/// <c>--services</c> also a nationwide social map of N services over 342 municipalities (for benchmarks);
 /// <c>create-admin --email E --name N --organization O [--url U]</c> creates the first administrator of a real
 /// installation and prints the link to choose a password; <c>import-hsds FILE.zip</c> imports an HSDS 3.1 tabular
 /// data package into the social map (all or nothing; the problems are printed and the exit code is 1).
@@ -37,7 +39,7 @@ public static class Cli
         ArgumentNullException.ThrowIfNull(args);
         var command = CliCommand.Run;
         var rest = new List<string>();
-        int? cases = null, seed = null;
+        int? cases = null, seed = null, services = null;
         double? perCase = null;
         string? email = null, name = null, organization = null, url = null, file = null;
         for (var i = 0; i < args.Length; i++)
@@ -75,6 +77,9 @@ public static class Cli
                 case "--cases" when command == CliCommand.Generate:
                     cases = ParseInt(args, ++i, arg);
                     break;
+                case "--services" when command == CliCommand.Generate:
+                    services = ParseInt(args, ++i, arg);
+                    break;
                 case "--seed" when command == CliCommand.Generate:
                     seed = ParseInt(args, ++i, arg);
                     break;
@@ -94,7 +99,7 @@ public static class Cli
         {
             throw new StartupConfigurationException("import-hsds needs the zip file, e.g. import-hsds sociale-kaart-hsds.zip.");
         }
-        return (command, new CliOptions([.. rest], cases, seed, perCase) { Email = email, Name = name, Organization = organization, BaseUrl = url, File = file });
+        return (command, new CliOptions([.. rest], cases, seed, perCase) { Email = email, Name = name, Organization = organization, BaseUrl = url, File = file, Services = services });
     }
 
     private static string ParseText(string[] args, int index, string name)
@@ -146,11 +151,12 @@ public static class Cli
                         Seed: options.Seed ?? new GeneratorOptions().Seed,
                         Cases: options.Cases ?? 0,
                         ContactsPerCase: options.ContactsPerCase ?? 5,
-                        WithDemoAccounts: demo);
+                        WithDemoAccounts: demo,
+                        NationwideServices: options.Services ?? 0);
                     var result = await new RegionGenerator(db, scope.ServiceProvider.GetRequiredService<TimeProvider>()).GenerateAsync(generatorOptions);
                     logger.LogInformation(
-                        "Generated in {Seconds:0.0} s: {Municipalities} municipalities, {Organizations} organisations, {Staff} staff, {Requests} help requests, {Cases} cases, {Contacts} contacts",
-                        result.Elapsed.TotalSeconds, result.Municipalities, result.Organizations, result.StaffUsers, result.HelpRequests, result.Cases, result.Contacts);
+                        "Generated in {Seconds:0.0} s: {Municipalities} municipalities, {Organizations} organisations, {Staff} staff, {Requests} help requests, {Cases} cases, {Contacts} contacts, {Services} services",
+                        result.Elapsed.TotalSeconds, result.Municipalities, result.Organizations, result.StaffUsers, result.HelpRequests, result.Cases, result.Contacts, result.Services);
                     return 0;
                 }
             case CliCommand.CreateAdmin:
