@@ -142,6 +142,7 @@ public static class Cli
                         throw new StartupConfigurationException("generate needs an empty database: it already holds organisations or help requests. Point ConnectionStrings:Meedenker at a new database.");
                     }
                     // Reference data was loaded by the initializer; the generator loads everything in one go.
+                    await db.SearchSynonymGroups.ExecuteDeleteAsync();
                     await db.TaxonomyTerms.ExecuteDeleteAsync();
                     await db.Neighbourhoods.ExecuteDeleteAsync();
                     await db.Municipalities.ExecuteDeleteAsync();
