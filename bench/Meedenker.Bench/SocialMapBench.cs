@@ -191,7 +191,7 @@ internal static class SocialMapBench
             ? "s.\"Id\", s.\"Name\", o.\"Name\", s.\"Description\", s.\"IsFree\", (SELECT string_agg(m.\"Name\", ', ' ORDER BY m.\"Name\") FROM (SELECT m.\"Name\" FROM \"ServiceAreas\" a JOIN \"Municipalities\" m ON m.\"Id\" = a.\"MunicipalityId\" WHERE a.\"ServiceId\" = s.\"Id\" ORDER BY m.\"Name\" LIMIT 8) m)"
             : "s.\"Id\", s.\"Name\", s.\"OrganizationId\", s.\"Description\", s.\"Status\", s.\"LastModified\"";
         await using var page = new NpgsqlCommand(
-            $"SELECT {columns} FROM \"Services\" s JOIN \"Organizations\" o ON o.\"Id\" = s.\"OrganizationId\" {where} ORDER BY s.\"Name\", s.\"Id\" LIMIT {pageSize}", db);
+            $"SELECT {columns} FROM \"Services\" s JOIN \"Organizations\" o ON o.\"Id\" = s.\"OrganizationId\" {where} ORDER BY s.\"Name\"{(activeOnly && parameters.Count > 0 && total <= Web.Features.Directory.SocialMapModel.ManyMatches ? " || ''" : "")}, s.\"Id\" LIMIT {pageSize}", db);
         page.Parameters.AddRange(parameters.Select(p => p.Clone()).ToArray());
         using var buffer = new MemoryStream();
         await using (var json = new Utf8JsonWriter(buffer))
