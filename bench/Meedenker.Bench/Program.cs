@@ -9,6 +9,7 @@ using Meedenker.Bench;
 //   dotnet run -c Release --project bench/Meedenker.Bench -- retention --provider Sqlite|Postgres [--connection CS] [--cases N]
 //   dotnet run -c Release --project bench/Meedenker.Bench -- intake|durability --connection CS [--clients 16] [--seconds N]
 //   dotnet run -c Release --project bench/Meedenker.Bench -- casework --connection CS [--cases 1000000] [--clients 16] [--seconds 15]
+//   dotnet run -c Release --project bench/Meedenker.Bench -- social-map --connection CS [--services 50000] [--clients 16] [--seconds N] [--search "schulden,taalcafe"] [--database existing]
 var command = args.FirstOrDefault() ?? "help";
 string Option(string name, string fallback)
 {
@@ -46,11 +47,20 @@ switch (command)
             Option("--connection", ""),
             int.Parse(Option("--cases", "0"), CultureInfo.InvariantCulture));
         return 0;
+    case "social-map":
+        await SocialMapBench.RunAsync(
+            Option("--connection", "Host=127.0.0.1;Port=5432;Username=postgres"),
+            int.Parse(Option("--services", "50000"), CultureInfo.InvariantCulture),
+            int.Parse(Option("--clients", "16"), CultureInfo.InvariantCulture),
+            int.Parse(Option("--seconds", "10"), CultureInfo.InvariantCulture),
+            Option("--search", "schulden,taalcafe").Split(',', StringSplitOptions.RemoveEmptyEntries),
+            Option("--database", "") is { Length: > 0 } existing ? existing : null);
+        return 0;
     case "first-start":
         await FirstStartBench.RunAsync();
         return 0;
     default:
-        Console.WriteLine("Commands: generator [--provider Sqlite|Postgres] [--connection CS] [--cases N] | first-start | retention [--provider …] [--cases N] | intake|durability --connection CS [--clients 16] [--seconds N]");
+        Console.WriteLine("Commands: generator [--provider Sqlite|Postgres] [--connection CS] [--cases N] | first-start | retention [--provider …] [--cases N] | intake|durability --connection CS [--clients 16] [--seconds N] | casework --connection CS [--cases N] [--database keep] | social-map --connection CS [--services 50000] [--clients 16] [--seconds N] [--search a,b] [--database existing]");
         return command == "help" ? 0 : 1;
 }
 

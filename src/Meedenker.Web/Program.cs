@@ -123,6 +123,7 @@ public sealed class Program
         services.AddScoped<MailSender>();
         services.AddMemoryCache();
         services.AddScoped<ReferenceData>();
+        services.AddScoped<Features.Directory.HsdsImporter>();
         services.AddScoped<Features.Hulpvraag.Intake>();
         services.AddScoped<Features.Verwijzen.ReferrerNotifier>();
         services.AddScoped<Features.Monitoring.IntakeFigures>();

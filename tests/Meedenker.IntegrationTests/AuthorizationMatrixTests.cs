@@ -62,6 +62,14 @@ public sealed class AuthorizationMatrixTests(MeedenkerFactory app) : IClassFixtu
         ["beheer/api-sleutels"] = "---------A",
         ["beheer/aanmeldroutes"] = "---------A",
         ["beheer/toegangslog"] = "---------A",
+        ["beheer/zoekwoorden"] = "---------A",
+        ["beheer/sociale-kaart/import"] = "---------A",
+        ["werk/sociale-kaart"] = "--C-X----A",
+        ["werk/sociale-kaart/dienst/{id:guid?}"] = "--C-X----A",
+        ["werk/sociale-kaart/locatie/{id:guid?}"] = "--C-X----A",
+        ["werk/meedenkers"] = "--C-X----A",
+        // The responsible volunteer's profile: their own coordinator and admins; another organisation's coordinator gets 404.
+        ["werk/meedenkers/{id:guid}"] = "--C------A",
         ["beheer/bewaartermijnen"] = "---------A",
         ["verwijzer"] = "-------F--",
         ["monitor"] = "--------M-",
@@ -95,14 +103,16 @@ public sealed class AuthorizationMatrixTests(MeedenkerFactory app) : IClassFixtu
             foreach (var (route, row) in Matrix)
             {
                 var allowed = row[(int)viewer] != '-';
-                var url = "/" + route.Replace("{id:guid}", route.StartsWith("werk/aanmeldingen", StringComparison.Ordinal) ? world.RequestId.ToString()
-                    : route.StartsWith("werk/inwoners", StringComparison.Ordinal) ? world.ResidentId.ToString() : world.CaseId.ToString(), StringComparison.Ordinal);
-                var residentRoute = url != "/" + route;
+                var residentRoute = route.StartsWith("werk/casussen/", StringComparison.Ordinal) || route.StartsWith("werk/aanmeldingen/", StringComparison.Ordinal)
+                    || route.StartsWith("werk/inwoners/", StringComparison.Ordinal);
+                var url = "/" + route.Replace("/{id:guid?}", "", StringComparison.Ordinal).Replace("{id:guid}", route.StartsWith("werk/aanmeldingen", StringComparison.Ordinal) ? world.RequestId.ToString()
+                    : route.StartsWith("werk/inwoners", StringComparison.Ordinal) ? world.ResidentId.ToString()
+                    : route.StartsWith("werk/meedenkers", StringComparison.Ordinal) ? world.ProfileId.ToString() : world.CaseId.ToString(), StringComparison.Ordinal);
                 var before = residentRoute ? app.WithDb(db => db.AccessLog.Count(a => a.UserId == userId && a.ResidentId == world.ResidentId)) : 0;
 
                 var response = await client.GetAsync(url);
                 var succeeded = response.StatusCode == HttpStatusCode.OK;
-                var refused = response.StatusCode == HttpStatusCode.Forbidden
+                var refused = response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound
                     || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString.Contains("/account/geen-toegang", StringComparison.Ordinal) == true);
                 if (allowed ? !succeeded : !refused)
                 {
@@ -158,7 +168,7 @@ public sealed class AuthorizationMatrixTests(MeedenkerFactory app) : IClassFixtu
         Assert.Equal(world.ResidentId, entry.ResidentId);
     }
 
-    private sealed record World(Dictionary<Viewer, MeedenkerFactory.Staff> Staff, Guid CaseId, Guid RequestId, Guid ResidentId);
+    private sealed record World(Dictionary<Viewer, MeedenkerFactory.Staff> Staff, Guid CaseId, Guid RequestId, Guid ResidentId, Guid ProfileId);
 
     private async Task<World> BuildAsync()
     {
@@ -209,6 +219,7 @@ public sealed class AuthorizationMatrixTests(MeedenkerFactory app) : IClassFixtu
             await db.SaveChangesAsync();
             return 0;
         });
-        return new World(staff, caseRef.CaseId, requestId, caseRef.ResidentId);
+        var profile = await app.CreateSupporterProfileAsync(staff[Viewer.Responsible]);
+        return new World(staff, caseRef.CaseId, requestId, caseRef.ResidentId, profile.Id);
     }
 }

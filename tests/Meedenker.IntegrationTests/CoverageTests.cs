@@ -50,4 +50,29 @@ public sealed class CoverageTests(MeedenkerFactory app) : IClassFixture<Meedenke
         var response = await (await app.SignInAsync(referrer)).GetAsync("/werk/dekking");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
+
+    [Fact]
+    public async Task A_chart_beside_the_table_tells_per_target_group_how_many_life_domains_are_covered_thin_or_empty()
+    {
+        var organization = await app.CreateOrganizationAsync();
+        var coordinator = await app.CreateStaffAsync(StaffRoles.Coordinator, organization.Id, twoFactor: true);
+        for (var i = 0; i < 3; i++)
+        {
+            await app.CreateServiceAsync(MeedenkerFactory.Unique("Jongerenwerk "), "Werk voor jongeren", "GM1695", terms: [("doelgroep", "jongeren"), ("leefgebied", "werk-dagbesteding")]);
+        }
+        await app.CreateServiceAsync(MeedenkerFactory.Unique("Jongerenhuis "), "Wonen voor jongeren", "GM1695", terms: [("doelgroep", "jongeren"), ("leefgebied", "wonen")]);
+        var client = await app.SignInAsync(coordinator);
+
+        var html = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/werk/dekking?gemeente=GM1695"));
+
+        var svg = Regex.Match(html, "<svg[^>]*role=\"img\"[^>]*>.*?</svg>", RegexOptions.Singleline).Value;
+        Assert.NotEmpty(svg);
+        var desc = Regex.Match(svg, "<desc[^>]*>(.*?)</desc>", RegexOptions.Singleline).Groups[1].Value;
+        var domains = await app.WithDbAsync(db => db.TaxonomyTerms.CountAsync(t => t.Taxonomy == TaxonomyKind.LifeDomain));
+        var jongeren = await app.WithDbAsync(db => db.TaxonomyTerms.Where(t => t.Taxonomy == TaxonomyKind.TargetGroup && t.Code == "jongeren").Select(t => t.NameNl).SingleAsync());
+        Assert.Contains($"{jongeren}: 1 gedekt, 1 dun, {domains - 2} zonder aanbod", desc, StringComparison.Ordinal);
+        Assert.Contains("class=\"md-chart-covered\"", svg, StringComparison.Ordinal);
+        Assert.DoesNotContain("style=", svg, StringComparison.Ordinal);
+        Assert.Contains("md-chart-legend", html, StringComparison.Ordinal);
+    }
 }

@@ -203,7 +203,7 @@ public sealed class HsdsApiTests(MeedenkerFactory app) : IClassFixture<Meedenker
     public async Task The_OpenAPI_document_describes_the_HSDS_endpoints()
     {
         var document = await app.CreateClient().GetStringAsync("/openapi/v1.json");
-        foreach (var path in new[] { "/api/hsds/services", "/api/hsds/services/{id}", "/api/hsds/organizations/{id}", "/api/hsds/taxonomy_terms", "/api/hsds/service_at_locations/{id}" })
+        foreach (var path in new[] { "/api/hsds/services", "/api/hsds/services/{id}", "/api/hsds/organizations/{id}", "/api/hsds/taxonomy_terms", "/api/hsds/service_at_locations/{id}", "/api/hsds/export.zip" })
         {
             Assert.Contains($"\"{path}\"", document, StringComparison.Ordinal);
         }

@@ -15,6 +15,23 @@ public sealed class CliTests
     }
 
     [Fact]
+    public void Generate_takes_a_nationwide_service_count()
+    {
+        var (_, options) = Cli.Parse(["generate", "--services", "50000"]);
+        Assert.Equal(50_000, options.Services);
+    }
+
+    [Fact]
+    public void Import_hsds_takes_the_zip_file_and_refuses_without_one()
+    {
+        var (command, options) = Cli.Parse(["import-hsds", "kaart.zip", "--urls", "http://localhost:6000"]);
+        Assert.Equal(CliCommand.ImportHsds, command);
+        Assert.Equal("kaart.zip", options.File);
+        Assert.Equal(["--urls", "http://localhost:6000"], options.WebArgs);
+        Assert.Contains("import-hsds needs the zip file", Assert.Throws<StartupConfigurationException>(() => Cli.Parse(["import-hsds"])).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void No_command_runs_the_web_app()
     {
         var (command, options) = Cli.Parse(["--urls", "http://localhost:6000"]);

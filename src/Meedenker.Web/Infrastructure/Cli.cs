@@ -11,6 +11,7 @@ public enum CliCommand
     Migrate,
     Generate,
     CreateAdmin,
+    ImportHsds,
 }
 
 public sealed record CliOptions(string[] WebArgs, int? Cases, int? Seed, double? ContactsPerCase)
@@ -19,13 +20,17 @@ public sealed record CliOptions(string[] WebArgs, int? Cases, int? Seed, double?
     public string? Name { get; init; }
     public string? Organization { get; init; }
     public string? BaseUrl { get; init; }
+    public string? File { get; init; }
+    public int? Services { get; init; }
 }
 
 /// <summary>
 /// Operator commands: <c>migrate</c> applies migrations and exits; <c>generate --cases N [--seed S]
-/// [--contacts-per-case C]</c> fills an empty database with the demo region at any scale;
+/// [--contacts-per-case C] [--services N]</c> fills an empty database with the demo region at any scale, with
+/// <c>--services</c> also a nationwide social map of N services over 342 municipalities (for benchmarks);
 /// <c>create-admin --email E --name N --organization O [--url U]</c> creates the first administrator of a real
-/// installation and prints the link to choose a password.
+/// installation and prints the link to choose a password; <c>import-hsds FILE.zip</c> imports an HSDS 3.1 tabular
+/// data package into the social map (all or nothing; the problems are printed and the exit code is 1).
 /// </summary>
 public static class Cli
 {
@@ -34,9 +39,9 @@ public static class Cli
         ArgumentNullException.ThrowIfNull(args);
         var command = CliCommand.Run;
         var rest = new List<string>();
-        int? cases = null, seed = null;
+        int? cases = null, seed = null, services = null;
         double? perCase = null;
-        string? email = null, name = null, organization = null, url = null;
+        string? email = null, name = null, organization = null, url = null, file = null;
         for (var i = 0; i < args.Length; i++)
         {
             var arg = args[i];
@@ -50,6 +55,12 @@ public static class Cli
                     break;
                 case "create-admin" when i == 0:
                     command = CliCommand.CreateAdmin;
+                    break;
+                case "import-hsds" when i == 0:
+                    command = CliCommand.ImportHsds;
+                    break;
+                case var path when command == CliCommand.ImportHsds && file is null && !path.StartsWith('-'):
+                    file = path;
                     break;
                 case "--email" when command == CliCommand.CreateAdmin:
                     email = ParseText(args, ++i, arg);
@@ -66,6 +77,9 @@ public static class Cli
                 case "--cases" when command == CliCommand.Generate:
                     cases = ParseInt(args, ++i, arg);
                     break;
+                case "--services" when command == CliCommand.Generate:
+                    services = ParseInt(args, ++i, arg);
+                    break;
                 case "--seed" when command == CliCommand.Generate:
                     seed = ParseInt(args, ++i, arg);
                     break;
@@ -81,7 +95,11 @@ public static class Cli
         {
             throw new StartupConfigurationException("create-admin needs --email, --name and --organization, e.g. create-admin --email a.beheer@stichting.nl --name \"Anna Beheer\" --organization \"Stichting Meedenkers\".");
         }
-        return (command, new CliOptions([.. rest], cases, seed, perCase) { Email = email, Name = name, Organization = organization, BaseUrl = url });
+        if (command == CliCommand.ImportHsds && file is null)
+        {
+            throw new StartupConfigurationException("import-hsds needs the zip file, e.g. import-hsds sociale-kaart-hsds.zip.");
+        }
+        return (command, new CliOptions([.. rest], cases, seed, perCase) { Email = email, Name = name, Organization = organization, BaseUrl = url, File = file, Services = services });
     }
 
     private static string ParseText(string[] args, int index, string name)
@@ -124,6 +142,7 @@ public static class Cli
                         throw new StartupConfigurationException("generate needs an empty database: it already holds organisations or help requests. Point ConnectionStrings:Meedenker at a new database.");
                     }
                     // Reference data was loaded by the initializer; the generator loads everything in one go.
+                    await db.SearchSynonymGroups.ExecuteDeleteAsync();
                     await db.TaxonomyTerms.ExecuteDeleteAsync();
                     await db.Neighbourhoods.ExecuteDeleteAsync();
                     await db.Municipalities.ExecuteDeleteAsync();
@@ -133,11 +152,12 @@ public static class Cli
                         Seed: options.Seed ?? new GeneratorOptions().Seed,
                         Cases: options.Cases ?? 0,
                         ContactsPerCase: options.ContactsPerCase ?? 5,
-                        WithDemoAccounts: demo);
+                        WithDemoAccounts: demo,
+                        NationwideServices: options.Services ?? 0);
                     var result = await new RegionGenerator(db, scope.ServiceProvider.GetRequiredService<TimeProvider>()).GenerateAsync(generatorOptions);
                     logger.LogInformation(
-                        "Generated in {Seconds:0.0} s: {Municipalities} municipalities, {Organizations} organisations, {Staff} staff, {Requests} help requests, {Cases} cases, {Contacts} contacts",
-                        result.Elapsed.TotalSeconds, result.Municipalities, result.Organizations, result.StaffUsers, result.HelpRequests, result.Cases, result.Contacts);
+                        "Generated in {Seconds:0.0} s: {Municipalities} municipalities, {Organizations} organisations, {Staff} staff, {Requests} help requests, {Cases} cases, {Contacts} contacts, {Services} services",
+                        result.Elapsed.TotalSeconds, result.Municipalities, result.Organizations, result.StaffUsers, result.HelpRequests, result.Cases, result.Contacts, result.Services);
                     return 0;
                 }
             case CliCommand.CreateAdmin:
@@ -145,9 +165,38 @@ public static class Cli
                 var link = await CreateAdminAsync(app.Services, options);
                 logger.LogInformation("Administrator {Email} created. Choose the password with this link (valid for one day): {Link}", options.Email, link);
                 return 0;
+            case CliCommand.ImportHsds:
+                await Database.InitializeAsync(app.Services, migrate: app.Configuration.GetValue("Database:MigrateOnStart", true), loadDemo: demo, logger);
+                return await ImportHsdsAsync(app.Services, options.File!, Console.Out);
             default:
                 return 1;
         }
+    }
+
+    /// <summary>Prints every problem of a refused file on its own line, or what was imported.</summary>
+    public static async Task<int> ImportHsdsAsync(IServiceProvider services, string file, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        if (!File.Exists(file))
+        {
+            await output.WriteLineAsync($"import-hsds: file not found: {file}");
+            return 2;
+        }
+        using var scope = services.CreateScope();
+        var importer = scope.ServiceProvider.GetRequiredService<Features.Directory.HsdsImporter>();
+        await using var stream = File.OpenRead(file);
+        var result = await importer.ImportAsync(stream, CancellationToken.None);
+        if (!result.Succeeded)
+        {
+            await output.WriteLineAsync($"import-hsds: {file} was refused; nothing changed. {result.Problems.Count} problem(s):");
+            foreach (var problem in result.Problems)
+            {
+                await output.WriteLineAsync("  " + problem);
+            }
+            return 1;
+        }
+        await output.WriteLineAsync($"import-hsds: imported {result.Organizations} organisation(s), {result.Locations} location(s), {result.Services} service(s) from {file}.");
+        return 0;
     }
 
     private static async Task<string> CreateAdminAsync(IServiceProvider services, CliOptions options)

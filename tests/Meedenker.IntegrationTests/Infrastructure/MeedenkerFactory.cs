@@ -222,6 +222,23 @@ public class MeedenkerFactory : WebApplicationFactory<Web.Program>
         return [.. await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 3) ?? []];
     }
 
+    /// <summary>A supporter profile for a staff member: Dutch, in the first municipality, with the given capacity.</summary>
+    public async Task<SupporterProfile> CreateSupporterProfileAsync(Staff staff, int capacity = 5)
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var dutch = await db.TaxonomyTerms.SingleAsync(t => t.Taxonomy == TaxonomyKind.Language && t.Code == "nl");
+        var municipality = await db.Municipalities.OrderBy(m => m.Code).FirstAsync();
+        var profile = new SupporterProfile { Id = Guid.NewGuid(), UserId = staff.User.Id, OrganizationId = staff.User.OrganizationId, Kind = staff.User.SupporterKind ?? SupporterKind.Professional };
+        profile.SetCapacity(capacity);
+        profile.Terms.Add(new SupporterTerm { ProfileId = profile.Id, TaxonomyTermId = dutch.Id });
+        profile.Municipalities.Add(new SupporterMunicipality { ProfileId = profile.Id, MunicipalityId = municipality.Id });
+        db.SupporterProfiles.Add(profile);
+        await db.SaveChangesAsync();
+        return profile;
+    }
+
     public sealed record CaseRef(Guid ResidentId, Guid CaseId, string ReferenceCode);
 
     public async Task<CaseRef> CreateCaseAsync(Guid organizationId, Guid? supporterId, string firstName = "Testinwoner")

@@ -18,6 +18,7 @@ public static class HsdsApi
         hsds.MapHsdsOrganizations();
         hsds.MapHsdsTaxonomies();
         hsds.MapHsdsServiceAtLocations();
+        hsds.MapHsdsExport();
         return endpoints;
     }
 

@@ -12,6 +12,9 @@ public sealed class SocialMapModel(AppDbContext db) : FormPageModel
 {
     public const int PageSize = 10;
 
+    /// <summary>Above this many matches, walking the name index finds a page faster than sorting the matches.</summary>
+    public const int ManyMatches = 10_000;
+
     public sealed record Option(string Code, string Name);
 
     public sealed record ServiceRow(Guid Id, string Name, string Organization, string? Description, bool IsFree, IReadOnlyList<string> Places);
@@ -105,8 +108,12 @@ public sealed class SocialMapModel(AppDbContext db) : FormPageModel
         Total = await services.CountAsync(cancellationToken);
         TotalPages = Math.Max(1, (Total + PageSize - 1) / PageSize);
         PageNumber = int.TryParse(PageText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var page) ? Math.Clamp(page, 1, TotalPages) : 1;
-        var rows = await services
-            .OrderBy(s => s.Name).ThenBy(s => s.Id)
+        // For a search with few matches, order by an expression rather than the column: otherwise PostgreSQL walks
+        // the (Status, Name) index in name order and filters tens of thousands of rows when the matches sort late,
+        // instead of using the trigram index. With many matches the walk finds a page at once, so keep it.
+        // Same order either way (docs/performance.md, "Social map at national scale").
+        var ordered = Search.Terms(Text).Count > 0 && Total <= ManyMatches ? services.OrderBy(s => s.Name + "") : services.OrderBy(s => s.Name);
+        var rows = await ordered.ThenBy(s => s.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Select(s => new
             {
@@ -115,10 +122,16 @@ public sealed class SocialMapModel(AppDbContext db) : FormPageModel
                 Organization = s.Organization!.Name,
                 s.Description,
                 s.IsFree,
-                Places = s.Areas.OrderBy(a => a.Municipality!.Name).Select(a => a.Municipality!.Name).Take(8).ToList(),
             })
             .ToListAsync(cancellationToken);
-        Results = rows.Select(r => new ServiceRow(r.Id, r.Name, r.Organization, r.Description, r.IsFree, r.Places)).ToList();
+        // The places of this page in a second query by id: as a nested collection EF Core numbers the rows of
+        // every service area in the country before it joins (67 ms at national scale instead of 1).
+        var ids = rows.Select(r => r.Id).ToList();
+        var places = (await db.ServiceAreas.AsNoTracking().Where(a => ids.Contains(a.ServiceId))
+                .Select(a => new { a.ServiceId, a.Municipality!.Name }).ToListAsync(cancellationToken))
+            .GroupBy(a => a.ServiceId)
+            .ToDictionary(g => g.Key, g => g.Select(a => a.Name).Order(StringComparer.Ordinal).Take(8).ToList());
+        Results = rows.Select(r => new ServiceRow(r.Id, r.Name, r.Organization, r.Description, r.IsFree, places.GetValueOrDefault(r.Id) ?? [])).ToList();
     }
 
     /// <summary>The link to another page of the same search.</summary>
