@@ -218,7 +218,10 @@ internal static partial class CaseWorkBench
 
     private static async Task WriteAsync(HttpContext context, NpgsqlCommand command)
     {
-        context.Response.ContentType = "text/html; charset=utf-8";
+        if (!context.Response.HasStarted)
+        {
+            context.Response.ContentType = "text/html; charset=utf-8";
+        }
         await using var reader = await command.ExecuteReaderAsync();
         do
         {
