@@ -6,6 +6,7 @@ using Meedenker.Bench;
 // measured in the same run. Usage:
 //   dotnet run -c Release --project bench/Meedenker.Bench -- generator --provider Sqlite|Postgres [--connection CS] [--cases N]
 //   dotnet run -c Release --project bench/Meedenker.Bench -- first-start
+//   dotnet run -c Release --project bench/Meedenker.Bench -- monitor --connection CS [--cases 1000000] [--database existing] [--repeats 3]
 //   dotnet run -c Release --project bench/Meedenker.Bench -- intake|durability --connection CS [--clients 16] [--seconds N]
 var command = args.FirstOrDefault() ?? "help";
 string Option(string name, string fallback)
@@ -30,11 +31,18 @@ switch (command)
             int.Parse(Option("--seconds", command == "durability" ? "12" : "20"), CultureInfo.InvariantCulture),
             kill: command == "durability");
         return 0;
+    case "monitor":
+        await MonitorBench.RunAsync(
+            Option("--connection", "Host=127.0.0.1;Port=5432;Username=postgres"),
+            int.Parse(Option("--cases", "1000000"), CultureInfo.InvariantCulture),
+            args.Contains("--database") ? Option("--database", "") : null,
+            int.Parse(Option("--repeats", "3"), CultureInfo.InvariantCulture));
+        return 0;
     case "first-start":
         await FirstStartBench.RunAsync();
         return 0;
     default:
-        Console.WriteLine("Commands: generator [--provider Sqlite|Postgres] [--connection CS] [--cases N] | first-start | intake|durability --connection CS [--clients 16] [--seconds N]");
+        Console.WriteLine("Commands: monitor --connection CS [--cases N] [--database NAME] | generator [--provider Sqlite|Postgres] [--connection CS] [--cases N] | first-start | intake|durability --connection CS [--clients 16] [--seconds N]");
         return command == "help" ? 0 : 1;
 }
 
