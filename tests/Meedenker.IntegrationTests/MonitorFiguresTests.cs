@@ -296,4 +296,47 @@ public sealed partial class MonitorFiguresTests(MeedenkerFactory app) : IClassFi
         var again = await WithServiceAsync<IReadOnlyList<MonitorAlert>, ShockAlertJob>(j => j.RunAsync(now, CancellationToken.None));
         Assert.Empty(again);
     }
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string csv)
+    {
+        var page = await client.GetStringAsync("/beheer/referentiecijfers");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(HttpClientFormExtensions.AntiforgeryToken(page)), "__RequestVerificationToken" },
+            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv)), "Upload", "cijfers.csv" },
+        };
+        return await client.PostAsync("/beheer/referentiecijfers", form);
+    }
+
+    [Fact]
+    public async Task Reference_figures_with_an_error_are_refused_whole_and_valid_ones_show_reach_per_neighbourhood()
+    {
+        var adminOrg = await app.CreateOrganizationAsync(OrganizationKind.SupportA);
+        var admin = await app.SignInAsync(await app.CreateStaffAsync(StaffRoles.Admin, adminOrg.Id, twoFactor: true));
+        var areas = app.WithDb(db => db.Neighbourhoods.Where(n => n.MunicipalityId == db.Municipalities.Single(m => m.Code == "GM1695").Id).OrderBy(n => n.Code).Select(n => n.Code).ToList());
+        var before = app.WithDb(db => db.NeighbourhoodReferences.AsNoTracking().OrderBy(r => r.NeighbourhoodId).Select(r => new { r.NeighbourhoodId, r.Age18To64, r.LowIncomeShare }).ToList());
+        const string Header = "wijkcode;inwoners_0_17;inwoners_18_64;inwoners_65_74;inwoners_75_plus;procent_laag_inkomen;procent_alleenwonend\n";
+
+        var bad = await UploadAsync(admin, Header + $"{areas[0]};100;9999;100;100;10;20\n{areas[1]};100;abc;100;100;10;20\nWK000000;1;1;1;1;1;1\n");
+        var badHtml = await bad.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        Assert.Contains("er is niets veranderd", badHtml, StringComparison.Ordinal);
+        Assert.Contains("Regel 3:", badHtml, StringComparison.Ordinal);
+        Assert.Contains("Regel 4:", badHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("Regel 2:", badHtml, StringComparison.Ordinal);
+        var unchanged = app.WithDb(db => db.NeighbourhoodReferences.AsNoTracking().OrderBy(r => r.NeighbourhoodId).Select(r => new { r.NeighbourhoodId, r.Age18To64, r.LowIncomeShare }).ToList());
+        Assert.Equal(before, unchanged);
+
+        var good = await UploadAsync(admin, Header + string.Join("\n", areas.Select((a, i) => $"{a};100;{1000 * (i + 1)};100;100;{10 + i},5;20")));
+        Assert.Equal(HttpStatusCode.Redirect, good.StatusCode);
+        var saved = app.WithDb(db => db.NeighbourhoodReferences.AsNoTracking().Where(r => db.Neighbourhoods.Any(n => n.Id == r.NeighbourhoodId && n.Code == areas[0])).Single());
+        Assert.Equal(1000, saved.Age18To64);
+        Assert.Equal(0.105, saved.LowIncomeShare, 6);
+
+        var regional = await app.CreateOrganizationAsync(OrganizationKind.SupportA);
+        var analyst = await app.SignInAsync(await app.CreateStaffAsync(StaffRoles.MunicipalityAnalyst, regional.Id, twoFactor: true));
+        var html = await analyst.GetStringAsync("/monitor?gemeente=GM1695");
+        Assert.Contains("Bereik naar verwachte behoefte per wijk", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await analyst.GetAsync("/beheer/referentiecijfers")).StatusCode);
+    }
 }

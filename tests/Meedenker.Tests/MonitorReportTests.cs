@@ -174,3 +174,50 @@ public sealed class MonitorReportBuildTests
         Assert.Equal(12.0.ToString("0.0", System.Globalization.CultureInfo.CurrentCulture), zuid.Cells[3]);
     }
 }
+
+public sealed class ReferenceFiguresTests
+{
+    private static readonly Dictionary<string, Guid> Areas = new(StringComparer.OrdinalIgnoreCase) { ["WK066401"] = Guid.NewGuid(), ["WK066402"] = Guid.NewGuid() };
+    private const string Header = "wijkcode;inwoners_0_17;inwoners_18_64;inwoners_65_74;inwoners_75_plus;procent_laag_inkomen;procent_alleenwonend";
+
+    [Fact]
+    public void A_valid_file_gives_one_row_per_neighbourhood_with_shares_as_fractions()
+    {
+        var result = ReferenceFigures.Parse($"\uFEFF{Header}\r\nWK066401;812;2390;540;402;14,5;21\r\nWK066402;100;600;90;60;8.25;12\r\n", Areas, DateTimeOffset.UnixEpoch);
+        Assert.Empty(result.Errors);
+        Assert.Equal(2, result.Rows.Count);
+        Assert.Equal(812 + 2390 + 540 + 402, result.Rows[0].Inhabitants);
+        Assert.Equal(0.145, result.Rows[0].LowIncomeShare, 6);
+        Assert.Equal(0.0825, result.Rows[1].LowIncomeShare, 6);
+    }
+
+    [Fact]
+    public void A_file_with_errors_is_refused_whole_with_a_message_per_row()
+    {
+        var result = ReferenceFigures.Parse($"{Header}\nWK066401;812;2390;540;402;14;21\nWK999999;1;2;3;4;5;6\nWK066402;-5;600;90;60;8;12\nWK066401;1;1;1;1;1;1\nWK066402;1;1;1;1;150;1\nWK066402;1;2\n", Areas, DateTimeOffset.UnixEpoch);
+        Assert.Empty(result.Rows);
+        Assert.Equal(5, result.Errors.Count);
+        Assert.StartsWith("Regel 3: wijkcode 'WK999999' bestaat niet", result.Errors[0], StringComparison.Ordinal);
+        Assert.Contains("inwoners_0_17 moet een heel getal", result.Errors[1], StringComparison.Ordinal);
+        Assert.Contains("staat er twee keer in", result.Errors[2], StringComparison.Ordinal);
+        Assert.Contains("procent_laag_inkomen moet een percentage", result.Errors[3], StringComparison.Ordinal);
+        Assert.StartsWith("Regel 7: 3 waarden in plaats van 7", result.Errors[4], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("wijk;inwoners\nWK066401;5")]
+    [InlineData("wijkcode;inwoners_0_17;inwoners_18_64;inwoners_65_74;inwoners_75_plus;procent_laag_inkomen;procent_alleenwonend")]
+    public void Empty_files_and_wrong_headers_are_refused(string text) =>
+        Assert.NotEmpty(ReferenceFigures.Parse(text, Areas, DateTimeOffset.UnixEpoch).Errors);
+
+    [Fact]
+    public void Written_figures_read_back_the_same()
+    {
+        var figures = new Meedenker.Domain.NeighbourhoodReference { NeighbourhoodId = Areas["WK066401"], Age0To17 = 5, Age18To64 = 50, Age65To74 = 7, Age75Plus = 3, LowIncomeShare = 0.125, LivingAloneShare = 0.2 };
+        var text = System.Text.Encoding.UTF8.GetString(ReferenceFigures.Write([("WK066401", figures)]));
+        var back = Assert.Single(ReferenceFigures.Parse(text, Areas, DateTimeOffset.UnixEpoch).Rows);
+        Assert.Equal(0.125, back.LowIncomeShare, 6);
+        Assert.Equal(65, back.Inhabitants);
+    }
+}
