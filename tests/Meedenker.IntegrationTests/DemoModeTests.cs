@@ -1,6 +1,8 @@
 using System.Net;
 using Meedenker.Data.Generation;
 using Meedenker.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Meedenker.IntegrationTests;
 
@@ -61,6 +63,23 @@ public sealed class MonitorTests(DemoFactory app) : IClassFixture<DemoFactory>
         Assert.Contains("Monitor cliëntondersteuning: Goes", html, StringComparison.Ordinal);
         Assert.Contains("Plotselinge daling van het aantal hulpvragen", html, StringComparison.Ordinal);
         Assert.Contains("&lt; 5", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Weekly_check_flags_the_demo_shock_at_its_start_and_no_noise()
+    {
+        var now = TimeProvider.System.GetUtcNow();
+        using (var scope = app.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Meedenker.Web.Features.Monitoring.ShockAlertJob>().RunAsync(now, CancellationToken.None);
+        }
+        var start = Meedenker.Web.Features.Monitoring.MonitorModel.Monday(DateOnly.FromDateTime(Meedenker.Data.Generation.RegionGenerator.ShockStart(now).UtcDateTime));
+
+        var alerts = app.WithDb(db => db.MonitorAlerts.AsNoTracking().ToList());
+
+        // The generator's weeks need not start on a Monday: the first calendar week of the drop, or the next.
+        Assert.Contains(alerts, a => a.ScopeKind == Meedenker.Web.Features.Monitoring.ShockAlertJob.RegionScope && a.WeekStart >= start && a.WeekStart <= start.AddDays(7));
+        Assert.All(alerts, a => Assert.InRange(a.WeekStart, start, start.AddDays(7)));
     }
 
     [Fact]
