@@ -126,7 +126,10 @@ public sealed class Program
         services.AddScoped<Features.Directory.HsdsImporter>();
         services.AddScoped<Features.Hulpvraag.Intake>();
         services.AddScoped<Features.Verwijzen.ReferrerNotifier>();
-        services.AddScoped<Features.Monitoring.IntakeFigures>();
+        services.AddScoped<Features.Monitoring.MonitorAggregator>();
+        services.AddScoped<Features.Monitoring.MonitorData>();
+        services.AddScoped<Features.Monitoring.MonitorRefreshJob>();
+        services.AddScoped<Features.Monitoring.ShockAlertJob>();
         services.AddScoped<Features.Cases.Matching>();
         services.AddScoped<Features.Cases.FollowUpJob>();
         services.AddScoped<Features.Privacy.Anonymisation>();
@@ -140,6 +143,13 @@ public sealed class Program
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(15)).RepeatForever()));
             q.AddJob<Features.Privacy.RetentionJob>(j => j.WithIdentity(Features.Privacy.RetentionJob.Key));
             q.AddTrigger(t => t.ForJob(Features.Privacy.RetentionJob.Key).WithCronSchedule(retention.Schedule));
+            q.AddJob<Features.Monitoring.MonitorRefreshJob>(j => j.WithIdentity(Features.Monitoring.MonitorRefreshJob.Key));
+            q.AddTrigger(t => t.ForJob(Features.Monitoring.MonitorRefreshJob.Key).StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(30)).RepeatForever()));
+            q.AddJob<Features.Monitoring.ShockAlertJob>(j => j.WithIdentity(Features.Monitoring.ShockAlertJob.Key));
+            // At start (so a new week is never missed after a restart) and every Monday morning.
+            q.AddTrigger(t => t.ForJob(Features.Monitoring.ShockAlertJob.Key).StartNow());
+            q.AddTrigger(t => t.ForJob(Features.Monitoring.ShockAlertJob.Key).WithCronSchedule("0 0 6 ? * MON"));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddSingleton<Text>();

@@ -148,11 +148,52 @@ public sealed partial class HelpRequestJourneyTests(BrowserFixture browser)
 [Collection(BrowserSuite.Name)]
 public sealed class MonitorPageTests(BrowserFixture browser)
 {
+    private static readonly SemaphoreSlim Seeded = new(1, 1);
+    private static bool _seeded;
+
+    /// <summary>
+    /// Borsele's intake as in the demo region: about 40 requests a week with noise, and a six-week drop to
+    /// 40 % starting 16 weeks before the last full week; then the aggregates and the weekly check run.
+    /// </summary>
+    private async Task SeedShockAsync()
+    {
+        await Seeded.WaitAsync();
+        try
+        {
+            if (_seeded)
+            {
+                return;
+            }
+            var now = TimeProvider.System.GetUtcNow();
+            var lastWeek = Meedenker.Web.Features.Monitoring.MonitorModel.Monday(DateOnly.FromDateTime(now.UtcDateTime)).AddDays(-7);
+            var shock = lastWeek.AddDays(-7 * 16);
+            var random = new Random(8);
+            var times = new List<DateTimeOffset>();
+            for (var w = 80; w >= 0; w--)
+            {
+                var monday = lastWeek.AddDays(-7 * w);
+                var level = monday >= shock && monday < shock.AddDays(42) ? 16 : 40;
+                var count = level + (int)Math.Round(Math.Sqrt(level) * (random.NextDouble() * 2 - 1));
+                times.AddRange(Enumerable.Range(0, count).Select(i => new DateTimeOffset(monday.AddDays(i % 7).ToDateTime(new TimeOnly(8 + i % 10, 0)), TimeSpan.Zero)));
+            }
+            await browser.App.CreateRequestsAsync("GM0654", times, targetGroup: "ouderen", lifeDomain: "wonen", sourceCode: "website");
+            using var scope = browser.App.Services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<Meedenker.Web.Features.Monitoring.MonitorAggregator>().RefreshAsync(now, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<Meedenker.Web.Features.Monitoring.ShockAlertJob>().RunAsync(now, CancellationToken.None);
+            _seeded = true;
+        }
+        finally
+        {
+            Seeded.Release();
+        }
+    }
+
     [Theory]
     [InlineData(true, 1280, 900)]
     [InlineData(false, 320, 256)]
-    public async Task Monitor_is_accessible_and_complete_without_JavaScript(bool javaScript, int width, int height)
+    public async Task Monitor_is_accessible_shows_the_drop_alert_and_is_complete_without_JavaScript(bool javaScript, int width, int height)
     {
+        await SeedShockAsync();
         var municipality = await browser.App.CreateOrganizationAsync(OrganizationKind.Municipality);
         var analyst = await browser.App.CreateStaffAsync(StaffRoles.MunicipalityAnalyst, municipality.Id, twoFactor: true);
         var page = await browser.NewPageAsync(javaScript: true, width: width, height: height);
@@ -164,14 +205,26 @@ public sealed class MonitorPageTests(BrowserFixture browser)
             var noScript = await browser.NewPageAsync(javaScript: false, width: width, height: height);
             await noScript.Context.AddCookiesAsync(cookies.Select(c => new Microsoft.Playwright.Cookie { Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path }));
             await noScript.GotoAsync(browser.BaseUrl + "/monitor");
-            Assert.Equal(2, await noScript.Locator("table").CountAsync());
+            Assert.True(await noScript.Locator("table").CountAsync() >= 8);
+            Assert.Equal(1, await noScript.Locator("figure svg").CountAsync());
+            Assert.Contains("Plotselinge daling", await noScript.Locator("[role=alert]").InnerTextAsync(), StringComparison.Ordinal);
             var overflow = await noScript.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1");
             Assert.False(overflow, "The monitor scrolls sideways at 320 px");
+            await browser.AssertAccessibleAsync(noScript);
             await noScript.Context.CloseAsync();
         }
         else
         {
             Assert.Contains("Monitor cliëntondersteuning: Borsele", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
+            var alert = await page.Locator("[role=alert]").InnerTextAsync();
+            Assert.Contains("Plotselinge daling", alert, StringComparison.Ordinal);
+            Assert.Contains("gemeente Borsele", alert, StringComparison.Ordinal);
+            Assert.Equal("/werk/bellijst", await page.GetByRole(AriaRole.Link, new() { Name = "Naar de bellijst" }).GetAttributeAsync("href"));
+            await browser.AssertAccessibleAsync(page);
+            // A filter through the form: the same page, narrowed, still accessible.
+            await page.SelectOptionAsync("#doelgroep", "ouderen");
+            await page.FollowAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Toon" }).ClickAsync(), "**/monitor?**doelgroep=ouderen**");
+            Assert.Equal(0, await page.Locator(".utrecht-alert--warning").CountAsync());
             await browser.AssertAccessibleAsync(page);
         }
         await page.Context.CloseAsync();

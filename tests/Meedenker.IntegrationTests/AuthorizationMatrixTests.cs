@@ -63,6 +63,7 @@ public sealed class AuthorizationMatrixTests(MeedenkerFactory app) : IClassFixtu
         ["beheer/aanmeldroutes"] = "---------A",
         ["beheer/toegangslog"] = "---------A",
         ["beheer/zoekwoorden"] = "---------A",
+        ["beheer/referentiecijfers"] = "---------A",
         ["beheer/sociale-kaart/import"] = "---------A",
         ["werk/sociale-kaart"] = "--C-X----A",
         ["werk/sociale-kaart/dienst/{id:guid?}"] = "--C-X----A",

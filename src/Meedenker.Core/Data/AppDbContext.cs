@@ -46,6 +46,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<CaseParticipant> CaseParticipants => Set<CaseParticipant>();
     public DbSet<CaseConsent> CaseConsents => Set<CaseConsent>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<MonitorFact> MonitorFacts => Set<MonitorFact>();
+    public DbSet<MonitorRefresh> MonitorRefreshes => Set<MonitorRefresh>();
+    public DbSet<MonitorAlert> MonitorAlerts => Set<MonitorAlert>();
+    public DbSet<NeighbourhoodReference> NeighbourhoodReferences => Set<NeighbourhoodReference>();
 
     public bool IsSqlite => Database.ProviderName == DatabaseSetup.SqliteProviderName;
 
@@ -460,6 +464,27 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         {
             e.HasKey(t => new { t.ProfileId, t.MunicipalityId });
             e.HasOne<Municipality>().WithMany().HasForeignKey(t => t.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        // Monitoring (issue 8): aggregates only, rebuilt by the monitor job.
+        builder.Entity<MonitorFact>(e =>
+        {
+            e.HasKey(f => new { f.Week, f.Kind, f.MunicipalityId, f.Detail, f.Value });
+            e.Property(f => f.Kind).HasMaxLength(20);
+            e.Property(f => f.Detail).HasMaxLength(60);
+        });
+        builder.Entity<MonitorRefresh>(e => e.Property(r => r.Id).ValueGeneratedNever());
+        builder.Entity<MonitorAlert>(e =>
+        {
+            e.Property(a => a.ScopeKind).HasMaxLength(20);
+            e.Property(a => a.ScopeCode).HasMaxLength(60);
+            e.HasIndex(a => new { a.ScopeKind, a.ScopeCode, a.WeekStart }).IsUnique();
+        });
+        builder.Entity<NeighbourhoodReference>(e =>
+        {
+            e.HasKey(r => r.NeighbourhoodId);
+            e.HasOne<Neighbourhood>().WithMany().HasForeignKey(r => r.NeighbourhoodId).OnDelete(DeleteBehavior.Cascade);
+            e.Ignore(r => r.Inhabitants);
         });
     }
 }

@@ -828,6 +828,88 @@ namespace Meedenker.Migrations.Postgres.Migrations
                     b.ToTable("Locations");
                 });
 
+            modelBuilder.Entity("Meedenker.Domain.MonitorAlert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double>("Expected")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTimeOffset?>("MailedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ScopeCode")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("ScopeKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScopeKind", "ScopeCode", "WeekStart")
+                        .IsUnique();
+
+                    b.ToTable("MonitorAlerts");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.MonitorFact", b =>
+                {
+                    b.Property<int>("Week")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Week", "Kind", "MunicipalityId", "Detail", "Value");
+
+                    b.ToTable("MonitorFacts");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.MonitorRefresh", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Facts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("RefreshedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("MonitorRefreshes");
+                });
+
             modelBuilder.Entity("Meedenker.Domain.Municipality", b =>
                 {
                     b.Property<Guid>("Id")
@@ -885,6 +967,37 @@ namespace Meedenker.Migrations.Postgres.Migrations
                     b.HasIndex("MunicipalityId");
 
                     b.ToTable("Neighbourhoods");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.NeighbourhoodReference", b =>
+                {
+                    b.Property<Guid>("NeighbourhoodId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Age0To17")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Age18To64")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Age65To74")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Age75Plus")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("LivingAloneShare")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("LowIncomeShare")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("NeighbourhoodId");
+
+                    b.ToTable("NeighbourhoodReferences");
                 });
 
             modelBuilder.Entity("Meedenker.Domain.NetworkMember", b =>
@@ -2041,6 +2154,15 @@ namespace Meedenker.Migrations.Postgres.Migrations
                     b.HasOne("Meedenker.Domain.Municipality", null)
                         .WithMany("Neighbourhoods")
                         .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.NeighbourhoodReference", b =>
+                {
+                    b.HasOne("Meedenker.Domain.Neighbourhood", null)
+                        .WithMany()
+                        .HasForeignKey("NeighbourhoodId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -274,6 +274,71 @@ public class MeedenkerFactory : WebApplicationFactory<Web.Program>
         return new CaseRef(resident.Id, @case.Id, request.ReferenceCode);
     }
 
+    /// <summary>
+    /// Help requests received at the given times in a municipality's first neighbourhood, for the monitor. With
+    /// an organisation each becomes an accepted case with a first contact after <paramref name="firstContactDays"/>
+    /// days, <paramref name="contacts"/> phone contacts, and (when <paramref name="closeAfterDays"/> is set) a close
+    /// with self-reliance scores <paramref name="scores"/>.
+    /// </summary>
+    public async Task CreateRequestsAsync(string municipalityCode, IEnumerable<DateTimeOffset> receivedAt, RequestChannel channel = RequestChannel.Self,
+        string? sourceCode = null, string? targetGroup = null, string? lifeDomain = null, Guid? caseOrganizationId = null, int firstContactDays = 2,
+        int contacts = 1, int? closeAfterDays = null, (int Start, int Close)? scores = null)
+    {
+        ArgumentNullException.ThrowIfNull(receivedAt);
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var municipality = await db.Municipalities.SingleAsync(m => m.Code == municipalityCode);
+        var neighbourhood = await db.Neighbourhoods.Where(n => n.MunicipalityId == municipality.Id).OrderBy(n => n.Code).FirstAsync();
+        foreach (var at in receivedAt)
+        {
+            var resident = new Resident { Id = Guid.NewGuid(), FirstName = "Monitor", MunicipalityId = municipality.Id, CreatedAt = at };
+            var request = new HelpRequest
+            {
+                Id = Guid.NewGuid(),
+                ReferenceCode = ReferenceCode.New(),
+                ReceivedAt = at,
+                ResidentId = resident.Id,
+                MunicipalityId = municipality.Id,
+                NeighbourhoodId = neighbourhood.Id,
+                Channel = channel,
+                SourceCode = sourceCode,
+                TargetGroupCode = targetGroup,
+                LifeDomainCode = lifeDomain,
+                Question = "Monitorvraag",
+                Status = HelpRequestStatus.Received,
+            };
+            db.AddRange(resident, request);
+            if (caseOrganizationId is { } organization)
+            {
+                var first = at.AddDays(firstContactDays);
+                var closed = closeAfterDays is { } days ? first.AddDays(days) : (DateTimeOffset?)null;
+                var @case = new Case
+                {
+                    Id = Guid.NewGuid(),
+                    HelpRequestId = request.Id,
+                    ResidentId = resident.Id,
+                    OrganizationId = organization,
+                    OpenedAt = at.AddHours(4),
+                    FirstContactAt = first,
+                    ClosedAt = closed,
+                    Status = closed is null ? CaseStatus.Open : CaseStatus.Closed,
+                    SelfRelianceStart = scores?.Start,
+                    SelfRelianceClose = closed is null ? null : scores?.Close,
+                    Version = Guid.NewGuid(),
+                };
+                request.Status = closed is null ? HelpRequestStatus.InContact : HelpRequestStatus.Closed;
+                request.FirstContactAt = first;
+                request.ClosedAt = closed;
+                db.Add(@case);
+                for (var c = 0; c < contacts; c++)
+                {
+                    db.Add(new Contact { Id = Guid.NewGuid(), CaseId = @case.Id, At = first.AddDays(c), Mode = ContactMode.Phone, DurationMinutes = 30 });
+                }
+            }
+        }
+        await db.SaveChangesAsync();
+    }
+
     /// <summary>Makes an API key for a referrer organisation and returns the key itself.</summary>
     public async Task<string> CreateApiKeyAsync(Guid organizationId, bool revoked = false)
     {

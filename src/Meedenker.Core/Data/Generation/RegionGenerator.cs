@@ -115,6 +115,7 @@ public sealed class RegionGenerator(AppDbContext db, TimeProvider time)
         await BulkInserter.InsertAsync(db, terms, cancellationToken);
         await BulkInserter.InsertAsync(db, municipalities, cancellationToken);
         await BulkInserter.InsertAsync(db, neighbourhoods, cancellationToken);
+        await BulkInserter.InsertAsync(db, BuildNeighbourhoodFigures(new Random(options.Seed + 3), neighbourhoods, now), cancellationToken);
         await BulkInserter.InsertAsync(db, roles, cancellationToken);
         await BulkInserter.InsertAsync(db, RegionData.SynonymGroups.Select(words => new SearchSynonymGroup { Id = NextGuid(random), Words = Search.Normalize(words) }).ToList(), cancellationToken);
         if (options.ReferenceDataOnly)
@@ -293,6 +294,38 @@ public sealed class RegionGenerator(AppDbContext db, TimeProvider time)
             }
         }
         return (municipalities, neighbourhoods);
+    }
+
+    /// <summary>
+    /// Made-up but plausible reference figures per neighbourhood for the monitor: an age split around the
+    /// Zeeland average (more older people than the national one), and more low income and living alone in
+    /// the main towns (the first neighbourhood of each municipality) than in the villages.
+    /// </summary>
+    private static List<NeighbourhoodReference> BuildNeighbourhoodFigures(Random random, List<Neighbourhood> neighbourhoods, DateTimeOffset now)
+    {
+        var figures = new List<NeighbourhoodReference>();
+        foreach (var n in neighbourhoods)
+        {
+            var town = n.Code.EndsWith("01", StringComparison.Ordinal);
+            var young = 0.17 + random.NextDouble() * 0.05;
+            var old = 0.10 + random.NextDouble() * 0.05;
+            var oldest = 0.08 + random.NextDouble() * 0.05;
+            var children = (int)(n.Population * young);
+            var age65 = (int)(n.Population * old);
+            var age75 = (int)(n.Population * oldest);
+            figures.Add(new NeighbourhoodReference
+            {
+                NeighbourhoodId = n.Id,
+                Age0To17 = children,
+                Age18To64 = n.Population - children - age65 - age75,
+                Age65To74 = age65,
+                Age75Plus = age75,
+                LowIncomeShare = Math.Round((town ? 0.12 : 0.06) + random.NextDouble() * 0.06, 3),
+                LivingAloneShare = Math.Round((town ? 0.24 : 0.13) + random.NextDouble() * 0.08, 3),
+                UploadedAt = now,
+            });
+        }
+        return figures;
     }
 
     private static List<Organization> BuildOrganizations(Random random, List<Municipality> municipalities, DateTimeOffset now)

@@ -9,16 +9,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Meedenker.Web.Features.Monitoring;
 
+/// <summary>The analyst's scope: one municipality, or the whole region.</summary>
+public sealed record MonitorScope(Guid? MunicipalityId, string Name);
+
 /// <summary>
-/// The municipality's view of intake: anonymous weekly figures with small counts suppressed and a warning
-/// when intake suddenly drops. An analyst of a municipality sees that municipality; an analyst of a regional
-/// organisation sees the region.
+/// The municipality's view of client support: output, process, outcome, findability, reach against need and
+/// coverage gaps, as anonymous counts with small counts suppressed, and a warning when intake suddenly drops.
+/// An analyst of a municipality sees that municipality; an analyst of a regional organisation sees the region.
 /// </summary>
 [Authorize(Policy = Policies.Staff, Roles = StaffRoles.MunicipalityAnalyst)]
-public sealed class MonitorModel(AppDbContext db, IntakeFigures figures, ReferenceData referenceData, TimeProvider time) : PageModel
+public sealed class MonitorModel(AppDbContext db, MonitorData data, ReferenceData referenceData, TimeProvider time) : PageModel
 {
     public const int DefaultWeeks = 26;
     public const int MaximumDays = 3 * 366;
+    public const string OutreachList = "/werk/bellijst";
 
     [BindProperty(SupportsGet = true, Name = "van")]
     public string? From { get; set; }
@@ -26,31 +30,54 @@ public sealed class MonitorModel(AppDbContext db, IntakeFigures figures, Referen
     [BindProperty(SupportsGet = true, Name = "tot")]
     public string? To { get; set; }
 
+    [BindProperty(SupportsGet = true, Name = "gemeente")]
+    public string? Municipality { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "wijk")]
+    public string? Neighbourhood { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "doelgroep")]
+    public string? TargetGroup { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "leefgebied")]
+    public string? LifeDomain { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "kanaal")]
+    public string? Channel { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "wet")]
+    public string? Law { get; set; }
+
+    public static readonly (string Code, RequestChannel Channel)[] Channels =
+        [("zelf", RequestChannel.Self), ("naaste", RequestChannel.Relative), ("verwijzer", RequestChannel.Referrer)];
+
     public MonitorScope Scope { get; private set; } = new(null, "");
+    /// <summary>True when the analyst may choose any municipality (a regional analyst).</summary>
+    public bool Regional { get; private set; }
     public DateOnly PeriodFrom { get; private set; }
+    /// <summary>The Monday of the last week shown.</summary>
     public DateOnly PeriodTo { get; private set; }
-    public string? PeriodProblem { get; private set; }
-    public IntakeFigures.Result Figures { get; private set; } = null!;
-    public Suppression.Table Weekly { get; private set; } = null!;
+    public List<string> Problems { get; } = [];
+    public MonitorReport Report { get; private set; } = null!;
+    public MonitorData.Facts Facts { get; private set; } = null!;
     public ReferenceSnapshot Reference { get; private set; } = null!;
     public WeekCheck? RecentDrop { get; private set; }
     /// <summary>A drop in the whole region, shown to a municipality too: its own numbers may be too small to tell.</summary>
-    public WeekCheck? RegionDrop { get; private set; }
-
-    [BindProperty(SupportsGet = true, Name = "gemeente")]
-    public string? Municipality { get; set; }
+    public DateOnly? RegionDrop { get; private set; }
+    public IReadOnlyList<MonitorAlert> Alerts { get; private set; } = [];
+    public IReadOnlyList<(string TargetGroup, string LifeDomain, bool Empty)> Gaps { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await LoadAsync(cancellationToken) ? Page() : StatusCode(StatusCodes.Status403Forbidden);
 
-    /// <summary>The weekly table as CSV (Dutch Excel: semicolons), suppressed exactly as on the page.</summary>
+    /// <summary>All tables of the view as CSV (Dutch Excel: semicolons), suppressed exactly as on the page.</summary>
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
     {
         if (!await LoadAsync(cancellationToken))
         {
             return StatusCode(StatusCodes.Status403Forbidden);
         }
-        return File(MonitorExport.Csv(ExportRows()), "text/csv; charset=utf-8", FileName("csv"));
+        return File(MonitorExport.Csv(Report.All), "text/csv; charset=utf-8", FileName("csv"));
     }
 
     public async Task<IActionResult> OnGetXlsxAsync(CancellationToken cancellationToken)
@@ -59,86 +86,208 @@ public sealed class MonitorModel(AppDbContext db, IntakeFigures figures, Referen
         {
             return StatusCode(StatusCodes.Status403Forbidden);
         }
-        return File(MonitorExport.Xlsx(ExportRows()), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", FileName("xlsx"));
+        return File(MonitorExport.Xlsx(Report.All), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", FileName("xlsx"));
     }
 
-    public string ExportQuery(string handler) =>
-        $"?handler={handler}&van={PeriodFrom:yyyy-MM-dd}&tot={PeriodTo:yyyy-MM-dd}" + (string.IsNullOrEmpty(Municipality) ? "" : $"&gemeente={Uri.EscapeDataString(Municipality)}");
+    /// <summary>The current view's query string for an export (or another page of the same view).</summary>
+    public string ExportQuery(string handler)
+    {
+        var parts = new List<string> { $"handler={handler}", $"van={PeriodFrom:yyyy-MM-dd}", $"tot={PeriodTo.AddDays(6):yyyy-MM-dd}" };
+        void Add(string name, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                parts.Add($"{name}={Uri.EscapeDataString(value)}");
+            }
+        }
+        Add("gemeente", Municipality);
+        Add("wijk", Neighbourhood);
+        Add("doelgroep", TargetGroup);
+        Add("leefgebied", LifeDomain);
+        Add("kanaal", Channel);
+        return "?" + string.Join("&", parts);
+    }
 
     private string FileName(string extension) =>
-        string.Create(CultureInfo.InvariantCulture, $"meedenker-hulpvragen-{PeriodFrom:yyyy-MM-dd}-{PeriodTo:yyyy-MM-dd}.{extension}");
+        string.Create(CultureInfo.InvariantCulture, $"meedenker-monitor-{PeriodFrom:yyyy-MM-dd}-{PeriodTo.AddDays(6):yyyy-MM-dd}.{extension}");
 
-    private List<MonitorExport.WeekRow> ExportRows()
-    {
-        var rows = new List<MonitorExport.WeekRow>();
-        for (var i = 0; i < Figures.Weeks.Count; i++)
-        {
-            rows.Add(new MonitorExport.WeekRow(Figures.Weeks[i].Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), IntakeFigures.IsoWeek(Figures.Weeks[i].Start),
-                Cell(Weekly.Cells[i, 0]), Cell(Weekly.Cells[i, 1]), Cell(Weekly.Cells[i, 2]), Cell(Weekly.RowTotals[i]), Figures.Checks[i].IsDrop));
-        }
-        rows.Add(new MonitorExport.WeekRow(Lang.Pick("totaal", "total"), null, Cell(Weekly.ColumnTotals[0]), Cell(Weekly.ColumnTotals[1]), Cell(Weekly.ColumnTotals[2]), Cell(Weekly.GrandTotal), false));
-        return rows;
-    }
+    public static DateOnly Monday(DateOnly date) => date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
         Reference = await referenceData.GetAsync(cancellationToken);
-        Scope = await ScopeAsync(cancellationToken);
+        var own = await OwnScopeAsync(cancellationToken);
+        Regional = own.MunicipalityId is null;
+        Scope = own;
+        var filter = new MonitorFilter(own.MunicipalityId);
+        var ok = true;
+
         if (!string.IsNullOrEmpty(Municipality))
         {
             var asked = Reference.Municipalities.FirstOrDefault(m => m.Code == Municipality);
-            if (Scope.MunicipalityId is not null && asked?.Id != Scope.MunicipalityId)
+            if (!Regional && asked?.Id != own.MunicipalityId)
             {
                 // Each municipality sees its own figures only.
                 return false;
             }
-            if (asked is not null)
+            if (asked is null)
+            {
+                ok = Problem("Deze gemeente kennen we niet.", "We do not know this municipality.");
+            }
+            else
             {
                 Scope = new MonitorScope(asked.Id, asked.Name);
+                filter = filter with { MunicipalityId = asked.Id };
             }
         }
+        if (!string.IsNullOrEmpty(Neighbourhood))
+        {
+            var area = Reference.Neighbourhoods.FirstOrDefault(n => n.Code == Neighbourhood);
+            if (area is not null && !Regional && area.MunicipalityId != own.MunicipalityId)
+            {
+                return false;
+            }
+            if (area is null || (filter.MunicipalityId is { } m && area.MunicipalityId != m))
+            {
+                ok = Problem("Deze wijk kennen we niet in deze gemeente.", "We do not know this neighbourhood in this municipality.");
+            }
+            else
+            {
+                filter = filter with { NeighbourhoodId = area.Id };
+            }
+        }
+        if (!string.IsNullOrEmpty(TargetGroup))
+        {
+            if (Reference.HasTerm(TaxonomyKind.TargetGroup, TargetGroup))
+            {
+                filter = filter with { TargetGroup = TargetGroup };
+            }
+            else
+            {
+                ok = Problem("Deze doelgroep kennen we niet.", "We do not know this target group.");
+            }
+        }
+        if (!string.IsNullOrEmpty(LifeDomain))
+        {
+            if (Reference.HasTerm(TaxonomyKind.LifeDomain, LifeDomain))
+            {
+                filter = filter with { LifeDomain = LifeDomain };
+            }
+            else
+            {
+                ok = Problem("Dit leefgebied kennen we niet.", "We do not know this life domain.");
+            }
+        }
+        if (!string.IsNullOrEmpty(Channel))
+        {
+            var channel = Channels.FirstOrDefault(c => c.Code == Channel);
+            if (channel.Code is not null)
+            {
+                filter = filter with { Channel = channel.Channel };
+            }
+            else
+            {
+                ok = Problem("Dit kanaal kennen we niet; kies inwoner zelf, naaste of verwijzer.", "We do not know this channel; choose resident, relative or referrer.");
+            }
+        }
+        if (!string.IsNullOrEmpty(Law))
+        {
+            ok = Problem("Hulpvragen leggen geen wet vast, dus op wet filteren kan (nog) niet.", "Help requests do not record a law, so filtering by law is not possible (yet).");
+        }
+
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        (PeriodFrom, PeriodTo) = (today.AddDays(-7 * DefaultWeeks), today);
+        var lastFullWeek = Monday(today).AddDays(-7);
+        (PeriodFrom, PeriodTo) = (lastFullWeek.AddDays(-7 * (DefaultWeeks - 1)), lastFullWeek);
         var from = Parse(From);
         var to = Parse(To);
         if ((From is { Length: > 0 } && from is null) || (To is { Length: > 0 } && to is null))
         {
-            PeriodProblem = Lang.Pick("Vul datums in zoals 2026-01-31. Je ziet nu de laatste 26 weken.", "Enter dates like 2026-01-31. You now see the last 26 weeks.");
+            ok = Problem("Vul datums in zoals 2026-01-31.", "Enter dates like 2026-01-31.");
         }
         else if (from is not null || to is not null)
         {
             var wantedFrom = from ?? (to ?? today).AddDays(-7 * DefaultWeeks);
             var wantedTo = to ?? today;
-            if (wantedTo < wantedFrom || wantedTo > today || wantedTo.DayNumber - wantedFrom.DayNumber > MaximumDays)
+            if (wantedTo < wantedFrom || wantedTo > today || wantedTo.DayNumber - wantedFrom.DayNumber > MaximumDays || wantedFrom.Year < 2000)
             {
-                PeriodProblem = Lang.Pick("Deze periode kan niet: het begin ligt na het eind, het eind in de toekomst, of de periode is langer dan 3 jaar. Je ziet nu de laatste 26 weken.",
-                    "This period is not possible: the start is after the end, the end is in the future, or it is longer than 3 years. You now see the last 26 weeks.");
+                ok = Problem("Deze periode kan niet: het begin ligt na het eind, het eind in de toekomst, of de periode is langer dan 3 jaar.",
+                    "This period is not possible: the start is after the end, the end is in the future, or it is longer than 3 years.");
             }
             else
             {
-                (PeriodFrom, PeriodTo) = (wantedFrom, wantedTo);
+                (PeriodFrom, PeriodTo) = (Monday(wantedFrom), Monday(wantedTo));
             }
         }
-        var domains = Reference.Of(TaxonomyKind.LifeDomain).Select(t => t.Code).ToList();
-        Figures = await figures.LoadAsync(Scope, PeriodFrom, PeriodTo, domains, cancellationToken);
-        var counts = new int[Figures.Weeks.Count, 3];
-        for (var i = 0; i < Figures.Weeks.Count; i++)
+        if (!ok)
         {
-            counts[i, 0] = Figures.Weeks[i].Self;
-            counts[i, 1] = Figures.Weeks[i].Relative;
-            counts[i, 2] = Figures.Weeks[i].Referrer;
+            // Any bad input: the default view, with the message.
+            (PeriodFrom, PeriodTo) = (lastFullWeek.AddDays(-7 * (DefaultWeeks - 1)), lastFullWeek);
+            Scope = own;
+            filter = new MonitorFilter(own.MunicipalityId);
+            Municipality = Neighbourhood = TargetGroup = LifeDomain = Channel = Law = null;
+            From = To = null;
+            Problems.Add(Lang.Pick($"Je ziet nu de laatste {DefaultWeeks} weken.", $"You now see the last {DefaultWeeks} weeks."));
         }
-        Weekly = Suppression.Apply(counts);
-        RecentDrop = Figures.Checks.FirstOrDefault(c => c.IsDrop);
+
+        // The detector needs history before the period; a year and eight weeks covers its baselines.
+        var history = PeriodFrom.AddDays(-7 * (52 + DropDetector.Baseline));
+        Facts = await data.LoadAsync(filter, history, PeriodFrom, PeriodTo, cancellationToken);
+        var need = await NeedAsync(cancellationToken);
+        Report = MonitorReport.Build(Facts.Rows, new MonitorReport.Context(Reference, Scope.MunicipalityId, PeriodFrom, PeriodTo, history, need));
+        RecentDrop = Report.Checks.FirstOrDefault(c => c.IsDrop);
         if (Scope.MunicipalityId is not null)
         {
-            var region = await figures.LoadAsync(new MonitorScope(null, ""), PeriodFrom, PeriodTo, domains, cancellationToken);
-            RegionDrop = region.Checks.FirstOrDefault(c => c.IsDrop);
+            var region = await data.RegionWeeklyAsync(history, PeriodTo, cancellationToken);
+            var weeks = new List<DateOnly>();
+            for (var w = history; w <= PeriodTo; w = w.AddDays(7))
+            {
+                weeks.Add(w);
+            }
+            var checks = DropDetector.Check(weeks.Select(w => region.GetValueOrDefault(w.DayNumber)).ToList());
+            var drop = checks.FirstOrDefault(c => c.IsDrop && weeks[c.Week] >= PeriodFrom);
+            RegionDrop = drop is null ? null : weeks[drop.Week];
         }
+        var municipalityCode = Reference.Municipalities.FirstOrDefault(m => m.Id == Scope.MunicipalityId)?.Code;
+        Alerts = await db.MonitorAlerts.AsNoTracking()
+            .Where(a => a.WeekStart >= PeriodFrom && a.WeekStart <= PeriodTo)
+            .Where(a => a.ScopeKind != ShockAlertJob.MunicipalityScope || municipalityCode == null || a.ScopeCode == municipalityCode)
+            .OrderBy(a => a.WeekStart).ThenBy(a => a.ScopeKind).ToListAsync(cancellationToken);
+        Gaps = await CoverageGapsAsync(cancellationToken);
         return true;
     }
 
-    private async Task<MonitorScope> ScopeAsync(CancellationToken cancellationToken)
+    private bool Problem(string dutch, string english)
+    {
+        Problems.Add(Lang.Pick(dutch, english));
+        return false;
+    }
+
+    private async Task<Dictionary<Guid, MonitorReport.NeighbourhoodNeed>> NeedAsync(CancellationToken cancellationToken)
+    {
+        var figures = await db.NeighbourhoodReferences.AsNoTracking().ToListAsync(cancellationToken);
+        return figures.ToDictionary(f => f.NeighbourhoodId, f => new MonitorReport.NeighbourhoodNeed(
+            f.Inhabitants, MonitorStatistics.NeedWeight(f.Age0To17, f.Age18To64, f.Age65To74, f.Age75Plus, f.LowIncomeShare, f.LivingAloneShare)));
+    }
+
+    private async Task<IReadOnlyList<(string, string, bool)>> CoverageGapsAsync(CancellationToken cancellationToken)
+    {
+        var matrix = await Directory.CoverageMatrix.ComputeAsync(db, Reference, Scope.MunicipalityId, cancellationToken);
+        var gaps = new List<(string, string, bool)>();
+        for (var g = 0; g < matrix.TargetGroups.Count; g++)
+        {
+            for (var d = 0; d < matrix.LifeDomains.Count; d++)
+            {
+                var cell = matrix.Cells[g, d];
+                if (cell.IsEmpty || cell.IsThin)
+                {
+                    gaps.Add((matrix.TargetGroups[g].Name, matrix.LifeDomains[d].Name, cell.IsEmpty));
+                }
+            }
+        }
+        return gaps;
+    }
+
+    private async Task<MonitorScope> OwnScopeAsync(CancellationToken cancellationToken)
     {
         var organizationId = StaffClaims.OrganizationOf(User);
         var organization = await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId)
@@ -153,6 +302,4 @@ public sealed class MonitorModel(AppDbContext db, IntakeFigures figures, Referen
 
     private static DateOnly? Parse(string? value) =>
         DateOnly.TryParseExact(value?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
-
-    public static string Cell(int? value) => value?.ToString(CultureInfo.CurrentCulture) ?? "< 5";
 }

@@ -1,51 +1,63 @@
-using System.Globalization;
 using System.Text;
 using CsvHelper;
 using MiniExcelLibs;
 
 namespace Meedenker.Web.Features.Monitoring;
 
-/// <summary>Exports of the monitor's tables: the same suppressed cells as the page, as text ("&lt; 5").</summary>
+/// <summary>
+/// Exports of the monitor's tables: the same suppressed cells as the page, as text ("&lt; 5"). The CSV holds
+/// the tables one after the other (caption, header, rows, empty line); the XLSX has one sheet per table.
+/// </summary>
 public static class MonitorExport
 {
-    public sealed record WeekRow(string Week, int? IsoWeek, string Resident, string Relative, string Referrer, string Total, bool Drop);
-
-    public static byte[] Csv(IEnumerable<WeekRow> rows)
+    public static byte[] Csv(IEnumerable<MonitorTable> tables)
     {
+        ArgumentNullException.ThrowIfNull(tables);
         using var stream = new MemoryStream();
         using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
-        // Semicolons, as Dutch spreadsheet programs expect.
-        using (var csv = CsvWriter.Create(writer, new CsvWriterOptions { Separator = ';' }, true))
+        // Semicolons, as Dutch spreadsheet programs expect; tables of different widths one after the other.
+        using (var csv = CsvWriter.Create(writer, new CsvWriterOptions { Separator = ';', ValidateFieldCount = false }, true))
         {
-            var records = rows.Select(Localised).ToList();
-            csv.WriteHeader(Header());
-            foreach (var record in records)
+            var first = true;
+            foreach (var table in tables)
             {
-                csv.WriteRecord(record.Values.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "").ToArray());
+                if (!first)
+                {
+                    // An empty cell between tables (CSV has no empty records).
+                    csv.WriteRecord([""]);
+                }
+                first = false;
+                csv.WriteRecord([table.Caption]);
+                csv.WriteRecord([table.RowHeader, .. table.Columns]);
+                foreach (var row in table.Rows)
+                {
+                    csv.WriteRecord([row.Header, .. row.Cells]);
+                }
             }
         }
         writer.Flush();
         return stream.ToArray();
     }
 
-    public static byte[] Xlsx(IEnumerable<WeekRow> rows)
+    public static byte[] Xlsx(IEnumerable<MonitorTable> tables)
     {
+        ArgumentNullException.ThrowIfNull(tables);
+        var sheets = new Dictionary<string, object>();
+        foreach (var table in tables)
+        {
+            var rows = table.Rows.Select(row =>
+            {
+                var record = new Dictionary<string, object?> { [table.RowHeader] = row.Header };
+                for (var c = 0; c < table.Columns.Count; c++)
+                {
+                    record[table.Columns[c]] = row.Cells[c];
+                }
+                return record;
+            }).ToList();
+            sheets[table.Id] = rows;
+        }
         using var stream = new MemoryStream();
-        stream.SaveAs(rows.Select(Localised).ToList());
+        stream.SaveAs(sheets);
         return stream.ToArray();
     }
-
-    private static string[] Header() => [.. Localised(new WeekRow("", null, "", "", "", "", false)).Keys];
-
-    /// <summary>Column names in the user's language, as on the page.</summary>
-    private static Dictionary<string, object?> Localised(WeekRow row) => new()
-    {
-        [Infrastructure.Lang.Pick("week van", "week of")] = row.Week,
-        [Infrastructure.Lang.Pick("weeknummer", "week number")] = row.IsoWeek,
-        [Infrastructure.Lang.Pick("inwoner zelf", "resident")] = row.Resident,
-        [Infrastructure.Lang.Pick("naaste", "relative")] = row.Relative,
-        [Infrastructure.Lang.Pick("verwijzer", "referrer")] = row.Referrer,
-        [Infrastructure.Lang.Pick("totaal", "total")] = row.Total,
-        [Infrastructure.Lang.Pick("daling", "drop")] = row.Drop ? Infrastructure.Lang.Pick("ja", "yes") : "",
-    };
 }

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Meedenker.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261125141817_CaseWorkspacePrivacyAndMonitoring")]
+    [Migration("20261125143823_CaseWorkspacePrivacyAndMonitoring")]
     partial class CaseWorkspacePrivacyAndMonitoring
     {
         /// <inheritdoc />
@@ -823,6 +823,88 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                     b.ToTable("Locations");
                 });
 
+            modelBuilder.Entity("Meedenker.Domain.MonitorAlert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Expected")
+                        .HasColumnType("REAL");
+
+                    b.Property<long?>("MailedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ScopeCode")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScopeKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScopeKind", "ScopeCode", "WeekStart")
+                        .IsUnique();
+
+                    b.ToTable("MonitorAlerts");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.MonitorFact", b =>
+                {
+                    b.Property<int>("Week")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Week", "Kind", "MunicipalityId", "Detail", "Value");
+
+                    b.ToTable("MonitorFacts");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.MonitorRefresh", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Facts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RefreshedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("MonitorRefreshes");
+                });
+
             modelBuilder.Entity("Meedenker.Domain.Municipality", b =>
                 {
                     b.Property<Guid>("Id")
@@ -880,6 +962,37 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                     b.HasIndex("MunicipalityId");
 
                     b.ToTable("Neighbourhoods");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.NeighbourhoodReference", b =>
+                {
+                    b.Property<Guid>("NeighbourhoodId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Age0To17")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Age18To64")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Age65To74")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Age75Plus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("LivingAloneShare")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("LowIncomeShare")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("NeighbourhoodId");
+
+                    b.ToTable("NeighbourhoodReferences");
                 });
 
             modelBuilder.Entity("Meedenker.Domain.NetworkMember", b =>
@@ -2030,6 +2143,15 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                     b.HasOne("Meedenker.Domain.Municipality", null)
                         .WithMany("Neighbourhoods")
                         .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.NeighbourhoodReference", b =>
+                {
+                    b.HasOne("Meedenker.Domain.Neighbourhood", null)
+                        .WithMany()
+                        .HasForeignKey("NeighbourhoodId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,71 @@
+using System.Globalization;
+
+namespace Meedenker.Web.Features.Monitoring;
+
+/// <summary>One row of a monitor table: a header and its cells as shown (suppressed cells read "&lt; 5").</summary>
+public sealed record MonitorRow(string Header, IReadOnlyList<string> Cells, bool IsTotal = false, bool Highlight = false);
+
+/// <summary>
+/// A table as the page shows it and the exports write it: the cells are already suppressed text, so page,
+/// CSV and XLSX cannot differ.
+/// </summary>
+public sealed record MonitorTable(string Id, string Caption, string RowHeader, IReadOnlyList<string> Columns, IReadOnlyList<MonitorRow> Rows)
+{
+    public const string Hidden = "< 5";
+
+    public static string Cell(int? value) => value?.ToString(CultureInfo.CurrentCulture) ?? Hidden;
+
+    /// <summary>
+    /// A count table with small-count and complementary suppression. With more than one column a total
+    /// column is added; the total row is added when <paramref name="totalRow"/> is set.
+    /// </summary>
+    public static MonitorTable FromCounts(string id, string caption, string rowHeader, IReadOnlyList<string> rows, IReadOnlyList<string> columns, int[,] counts,
+        bool totalRow = true, IReadOnlyList<string>? extraColumn = null, string? extraHeader = null)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(columns);
+        var table = Suppression.Apply(counts);
+        var withTotal = columns.Count > 1;
+        var header = columns.ToList();
+        if (withTotal)
+        {
+            header.Add(Infrastructure.Lang.Pick("Totaal", "Total"));
+        }
+        if (extraHeader is not null)
+        {
+            header.Add(extraHeader);
+        }
+        var result = new List<MonitorRow>();
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var cells = Enumerable.Range(0, columns.Count).Select(c => Cell(table.Cells[r, c])).ToList();
+            if (withTotal)
+            {
+                cells.Add(Cell(table.RowTotals[r]));
+            }
+            if (extraHeader is not null)
+            {
+                cells.Add(extraColumn?[r] ?? "");
+            }
+            result.Add(new MonitorRow(rows[r], cells));
+        }
+        if (totalRow && rows.Count > 1)
+        {
+            var cells = Enumerable.Range(0, columns.Count).Select(c => Cell(table.ColumnTotals[c])).ToList();
+            if (withTotal)
+            {
+                cells.Add(Cell(table.GrandTotal));
+            }
+            if (extraHeader is not null)
+            {
+                cells.Add("");
+            }
+            result.Add(new MonitorRow(Infrastructure.Lang.Pick("Totaal", "Total"), cells, IsTotal: true));
+        }
+        return new MonitorTable(id, caption, rowHeader, header, result);
+    }
+
+    /// <summary>The numbers of one column as integers (null where hidden), for charts.</summary>
+    public IReadOnlyList<int?> Numbers(int column) =>
+        Rows.Where(r => !r.IsTotal).Select(r => int.TryParse(r.Cells[column], NumberStyles.Integer, CultureInfo.CurrentCulture, out var n) ? n : (int?)null).ToList();
+}

@@ -1,0 +1,342 @@
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using Meedenker.Domain;
+using Meedenker.IntegrationTests.Infrastructure;
+using Meedenker.Web.Features.Monitoring;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Meedenker.IntegrationTests;
+
+public sealed partial class MonitorFiguresTests(MeedenkerFactory app) : IClassFixture<MeedenkerFactory>
+{
+    private static readonly DateOnly Week1 = new(2025, 3, 3);
+    private static readonly DateOnly Week2 = new(2025, 3, 10);
+
+    private static DateTimeOffset At(DateOnly day, int hour, int minute = 0) => new(day.ToDateTime(new TimeOnly(hour, minute)), TimeSpan.Zero);
+
+    private async Task<T> WithServiceAsync<T, TService>(Func<TService, Task<T>> work) where TService : notnull
+    {
+        using var scope = app.Services.CreateScope();
+        return await work(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    private Task<int> RefreshAsync() => WithServiceAsync<int, MonitorAggregator>(a => a.RefreshAsync(TimeProvider.System.GetUtcNow(), CancellationToken.None));
+
+    /// <summary>Two weeks in Kapelle: 12 residents on a Tuesday, 7 GP referrals on the Sunday night, 3 relatives just after midnight on Monday.</summary>
+    private async Task<Guid> SeedKapelleAsync()
+    {
+        var informal = await app.CreateOrganizationAsync(OrganizationKind.SupportC);
+        var formal = await app.CreateOrganizationAsync(OrganizationKind.SupportA);
+        await app.CreateRequestsAsync("GM0678", Enumerable.Repeat(At(Week1.AddDays(1), 10), 12), RequestChannel.Self, sourceCode: "website",
+            targetGroup: "ouderen", lifeDomain: "wonen", caseOrganizationId: informal.Id, firstContactDays: 3, contacts: 2, closeAfterDays: 20, scores: (2, 4));
+        await app.CreateRequestsAsync("GM0678", Enumerable.Repeat(At(Week1.AddDays(6), 23, 30), 7), RequestChannel.Referrer, sourceCode: "huisarts",
+            targetGroup: "ggz", lifeDomain: "zorg-gezondheid", caseOrganizationId: formal.Id, firstContactDays: 10);
+        await app.CreateRequestsAsync("GM0678", Enumerable.Repeat(At(Week2, 0, 30), 3), RequestChannel.Relative, targetGroup: "ouderen", lifeDomain: "wonen");
+        return app.WithDb(db => db.Municipalities.Single(m => m.Code == "GM0678").Id);
+    }
+
+    private static int Sum(IEnumerable<MonitorFact> facts, string kind, DateOnly week, string detail = "", int? value = null) =>
+        facts.Where(f => f.Kind == kind && f.Week == week.DayNumber && (detail == "*" || f.Detail == detail) && (value is null || f.Value == value)).Sum(f => f.Count);
+
+    [Fact]
+    public async Task Counts_per_week_are_right_in_the_database_and_the_preaggregated_table_matches_the_live_query()
+    {
+        var kapelle = await SeedKapelleAsync();
+
+        var live = await WithServiceAsync<List<MonitorFact>, MonitorAggregator>(a => a.ComputeAsync(new MonitorFilter(kapelle), Week1, Week2, CancellationToken.None));
+
+        Assert.Equal(12, Sum(live, MonitorKinds.Asker, Week1, "Self"));
+        Assert.Equal(7, Sum(live, MonitorKinds.Asker, Week1, "ref:huisarts"));
+        Assert.Equal(3, Sum(live, MonitorKinds.Asker, Week2, "Relative"));
+        Assert.Equal(0, Sum(live, MonitorKinds.Asker, Week2, "Self"));
+        Assert.Equal(12, Sum(live, MonitorKinds.Source, Week1, "website"));
+        Assert.Equal(15, Sum(live, MonitorKinds.TargetGroup, Week1, "ouderen") + Sum(live, MonitorKinds.TargetGroup, Week2, "ouderen"));
+        Assert.Equal(12, Sum(live, MonitorKinds.FirstContact, Week1, value: 3));
+        Assert.Equal(7, Sum(live, MonitorKinds.FirstContact, Week1, value: 10));
+        Assert.Equal(12, Sum(live, MonitorKinds.Opened, Week1, "informal"));
+        // Opened four hours after the Sunday-night referrals: the next week.
+        Assert.Equal(7, Sum(live, MonitorKinds.Opened, Week2, "formal"));
+        // The referrals' first contacts fall after the two weeks asked for.
+        Assert.Equal(12 * 2, live.Where(f => f.Kind == MonitorKinds.Contact).Sum(f => f.Count));
+        // Closed 23 days after receipt, 22 days and 20 hours after opening: 3 whole weeks.
+        var closedWeek = MonitorModel.Monday(Week1.AddDays(1 + 23));
+        var later = await WithServiceAsync<List<MonitorFact>, MonitorAggregator>(a => a.ComputeAsync(new MonitorFilter(kapelle), Week1, closedWeek, CancellationToken.None));
+        Assert.Equal(0, Sum(live, MonitorKinds.Closed, closedWeek, "*"));
+        Assert.Equal(12, Sum(later, MonitorKinds.Closed, closedWeek, "informal", value: 3));
+        Assert.Equal(12, Sum(later, MonitorKinds.SelfReliance, closedWeek, "wonen", value: 2));
+
+        await RefreshAsync();
+        var table = app.WithDb(db => db.MonitorFacts.AsNoTracking().Where(f => f.MunicipalityId == kapelle).ToList());
+        var all = await WithServiceAsync<List<MonitorFact>, MonitorAggregator>(a => a.ComputeAsync(new MonitorFilter(kapelle), null, null, CancellationToken.None));
+        static string Key(MonitorFact f) => $"{f.Kind}|{f.Week}|{f.Detail}|{f.Value}|{f.Count}";
+        Assert.Equal(all.Select(Key).Order(StringComparer.Ordinal), table.Select(Key).Order(StringComparer.Ordinal));
+        Assert.Contains(table, f => f.Kind == MonitorKinds.Asker && f.Week == Week1.DayNumber && f.Detail == "Self" && f.Count == 12);
+    }
+
+    [Fact]
+    public async Task Filters_narrow_the_live_figures()
+    {
+        var kapelle = await SeedKapelleAsync();
+        var ggz = await WithServiceAsync<List<MonitorFact>, MonitorAggregator>(a => a.ComputeAsync(new MonitorFilter(kapelle, TargetGroup: "ggz"), Week1, Week2, CancellationToken.None));
+        Assert.Equal(0, Sum(ggz, MonitorKinds.Asker, Week1, "Self"));
+        Assert.True(Sum(ggz, MonitorKinds.Asker, Week1, "ref:huisarts") >= 7);
+        var relatives = await WithServiceAsync<List<MonitorFact>, MonitorAggregator>(a => a.ComputeAsync(new MonitorFilter(kapelle, Channel: RequestChannel.Relative), Week1, Week2, CancellationToken.None));
+        Assert.Equal(0, relatives.Where(f => f.Kind == MonitorKinds.Asker && f.Detail != "Relative").Sum(f => f.Count));
+    }
+
+    private async Task<MeedenkerFactory.Staff> BorseleAnalystAsync()
+    {
+        var municipality = await app.CreateOrganizationAsync(OrganizationKind.Municipality);
+        return await app.CreateStaffAsync(StaffRoles.MunicipalityAnalyst, municipality.Id, twoFactor: true);
+    }
+
+    [GeneratedRegex("<table[\\s\\S]*?</table>")]
+    private static partial Regex TablePattern();
+
+    [GeneratedRegex("<tr class=\"utrecht-table__row[^\"]*\">\\s*<th[^>]*scope=\"row\">([^<]*)</th>([\\s\\S]*?)</tr>")]
+    private static partial Regex RowPattern();
+
+    [GeneratedRegex("md-number\">([^<]*)</td>")]
+    private static partial Regex CellPattern();
+
+    /// <summary>Every body row of every table on the page: its header and cells, decoded.</summary>
+    private static List<List<string>> PageRows(string html) =>
+        TablePattern().Matches(html).SelectMany(t => RowPattern().Matches(t.Value).Select(r =>
+            new[] { WebUtility.HtmlDecode(r.Groups[1].Value) }.Concat(CellPattern().Matches(r.Groups[2].Value).Select(c => WebUtility.HtmlDecode(c.Groups[1].Value))).ToList()))
+        .ToList();
+
+    [Fact]
+    public async Task Exports_hold_the_same_suppressed_numbers_as_the_page_for_every_table()
+    {
+        var borsele = app.WithDb(db => db.Municipalities.Single(m => m.Code == "GM0654").Id);
+        var organization = await app.CreateOrganizationAsync(OrganizationKind.SupportA);
+        await app.CreateRequestsAsync("GM0654", Enumerable.Repeat(At(Week1.AddDays(2), 9), 14), RequestChannel.Self, sourceCode: "folder", targetGroup: "jongeren", lifeDomain: "financien-inkomen",
+            caseOrganizationId: organization.Id, firstContactDays: 1, contacts: 3, closeAfterDays: 4, scores: (1, 3));
+        await app.CreateRequestsAsync("GM0654", Enumerable.Repeat(At(Week1.AddDays(3), 9), 6), RequestChannel.Relative, targetGroup: "ouderen", lifeDomain: "wonen");
+        await app.CreateRequestsAsync("GM0654", Enumerable.Repeat(At(Week1.AddDays(4), 9), 8), RequestChannel.Referrer, sourceCode: "school", targetGroup: "jongeren", lifeDomain: "onderwijs-leren");
+        await app.CreateRequestsAsync("GM0654", Enumerable.Repeat(At(Week2.AddDays(2), 9), 9), RequestChannel.Self, sourceCode: "website", targetGroup: "jongeren", lifeDomain: "financien-inkomen");
+        await app.CreateRequestsAsync("GM0654", Enumerable.Repeat(At(Week2.AddDays(2), 9), 2), RequestChannel.Relative, targetGroup: "jongeren", lifeDomain: "financien-inkomen");
+        await app.CreateRequestsAsync("GM0654", Enumerable.Repeat(At(Week2.AddDays(2), 9), 7), RequestChannel.Referrer, sourceCode: "huisarts", targetGroup: "ouderen", lifeDomain: "wonen");
+        await RefreshAsync();
+        var client = await app.SignInAsync(await BorseleAnalystAsync());
+        var query = "van=2025-03-03&tot=2025-03-16";
+
+        var html = await client.GetStringAsync("/monitor?" + query);
+        var page = PageRows(html);
+        // Week 2's two relatives are hidden, and so are a cell in their row and column (and in turn in week 1's row).
+        Assert.Equal(["3 mrt 2025 (week 10)", "14", "< 5", "< 5", "28", ""], page[0]);
+        Assert.Equal(["10 mrt 2025 (week 11)", "9", "< 5", "< 5", "18", ""], page[1]);
+        Assert.Equal(["Totaal", "23", "8", "15", "46", ""], page[2]);
+        Assert.Contains(page, r => r.Contains("< 5"));
+        Assert.True(borsele != Guid.Empty);
+
+        var csv = await client.GetAsync($"/monitor?handler=csv&{query}");
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        var lines = (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        // Per table: caption, header, rows, then an empty line.
+        var csvRows = new List<List<string>>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (lines[i] is "" or "\"\"")
+            {
+                continue;
+            }
+            i += 2;
+            for (; i < lines.Count && lines[i] is not ("" or "\"\""); i++)
+            {
+                csvRows.Add(Split(lines[i]));
+            }
+        }
+        Assert.Equal(page, csvRows);
+
+        var xlsx = await client.GetByteArrayAsync($"/monitor?handler=xlsx&{query}");
+        using var stream = new MemoryStream(xlsx);
+        var xlsxRows = new List<List<string>>();
+        foreach (var sheet in MiniExcelLibs.MiniExcel.GetSheetNames(stream))
+        {
+            stream.Position = 0;
+            foreach (IDictionary<string, object?> row in MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true, sheetName: sheet).Cast<IDictionary<string, object?>>())
+            {
+                xlsxRows.Add(row.Values.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "").ToList());
+            }
+        }
+        Assert.Equal(page, xlsxRows);
+    }
+
+    /// <summary>Splits a semicolon line, with CSV quotes.</summary>
+    private static List<string> Split(string line)
+    {
+        var cells = new List<string>();
+        var current = new System.Text.StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
+                {
+                    current.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    current.Append(c);
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == ';')
+            {
+                cells.Add(current.ToString());
+                current.Clear();
+            }
+            else
+            {
+                current.Append(c);
+            }
+        }
+        cells.Add(current.ToString());
+        return cells;
+    }
+
+    [Fact]
+    public async Task Analyst_of_one_municipality_gets_403_on_another_ones_figures_and_no_case_route()
+    {
+        var analyst = await BorseleAnalystAsync();
+        var client = await app.SignInAsync(analyst);
+        var goesArea = app.WithDb(db => db.Neighbourhoods.Where(n => n.MunicipalityId == db.Municipalities.Single(m => m.Code == "GM0664").Id).Select(n => n.Code).First());
+        var support = await app.CreateOrganizationAsync(OrganizationKind.SupportA);
+        var @case = await app.CreateCaseAsync(support.Id, null);
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/monitor?gemeente=GM0654")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/monitor?gemeente=GM0664")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/monitor?handler=xlsx&gemeente=GM0664")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/monitor?wijk={goesArea}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/monitor?handler=csv&wijk={goesArea}")).StatusCode);
+        foreach (var url in new[] { $"/werk/casussen/{@case.CaseId}", "/werk/mijn-casussen", "/werk/wachtrij", $"/werk/inwoners/{@case.ResidentId}" })
+        {
+            var response = await client.GetAsync(url);
+            Assert.True(response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound
+                || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.OriginalString.Contains("/account/geen-toegang", StringComparison.Ordinal)),
+                $"{url} gave {response.StatusCode}");
+        }
+    }
+
+    [Fact]
+    public async Task Regional_analyst_sees_the_region_and_may_choose_any_municipality()
+    {
+        var regional = await app.CreateOrganizationAsync(OrganizationKind.SupportA);
+        var client = await app.SignInAsync(await app.CreateStaffAsync(StaffRoles.MunicipalityAnalyst, regional.Id, twoFactor: true));
+        var html = await client.GetStringAsync("/monitor");
+        Assert.Contains("Monitor cliëntondersteuning: de hele regio", html, StringComparison.Ordinal);
+        Assert.Contains("Hulpvragen per gemeente", html, StringComparison.Ordinal);
+        var goes = await client.GetStringAsync("/monitor?gemeente=GM0664&doelgroep=ouderen&leefgebied=wonen&kanaal=zelf");
+        Assert.Contains("Monitor cliëntondersteuning: Goes", goes, StringComparison.Ordinal);
+        Assert.DoesNotContain("Je ziet nu de laatste", goes, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("doelgroep=marsmannetjes", "Deze doelgroep kennen we niet.")]
+    [InlineData("leefgebied=ruimtevaart", "Dit leefgebied kennen we niet.")]
+    [InlineData("kanaal=fax", "Dit kanaal kennen we niet")]
+    [InlineData("wet=wmo", "Hulpvragen leggen geen wet vast")]
+    [InlineData("wijk=WK999999", "Deze wijk kennen we niet")]
+    [InlineData("gemeente=GM9999", "Deze gemeente kennen we niet.")]
+    [InlineData("van=2026-02-30", "Vul datums in zoals")]
+    [InlineData("van=2026-05-01&tot=2026-01-01", "Deze periode kan niet")]
+    [InlineData("van=1900-01-01&tot=1900-02-01", "Deze periode kan niet")]
+    public async Task Unknown_filters_and_impossible_periods_get_a_message_and_the_default_view(string query, string message)
+    {
+        var regional = await app.CreateOrganizationAsync(OrganizationKind.SupportA);
+        var client = await app.SignInAsync(await app.CreateStaffAsync(StaffRoles.MunicipalityAnalyst, regional.Id, twoFactor: true));
+        var response = await client.GetAsync("/monitor?" + query);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(WebUtility.HtmlEncode(message).Replace("&#x27;", "'", StringComparison.Ordinal), html, StringComparison.Ordinal);
+        Assert.Contains("Je ziet nu de laatste 26 weken.", html, StringComparison.Ordinal);
+        Assert.Contains("Monitor cliëntondersteuning: de hele regio", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Shock_alert_job_flags_a_fresh_drop_once_and_mails_analysts_and_coordinators()
+    {
+        var coordinatorOrg = await app.CreateOrganizationAsync(OrganizationKind.SupportA);
+        var coordinator = await app.CreateStaffAsync(StaffRoles.Coordinator, coordinatorOrg.Id);
+        var now = TimeProvider.System.GetUtcNow();
+        var lastWeek = MonitorModel.Monday(DateOnly.FromDateTime(now.UtcDateTime)).AddDays(-7);
+        var dropStart = lastWeek.AddDays(-7);
+        var times = new List<DateTimeOffset>();
+        var random = new Random(3);
+        for (var w = 64; w >= 0; w--)
+        {
+            var monday = lastWeek.AddDays(-7 * w);
+            var count = monday >= dropStart ? 6 : 40 + random.Next(-5, 6);
+            times.AddRange(Enumerable.Range(0, count).Select(i => At(monday.AddDays(i % 5), 9 + (i % 8))));
+        }
+        await app.CreateRequestsAsync("GM0716", times, targetGroup: "mantelzorgers");
+
+        var created = await WithServiceAsync<IReadOnlyList<MonitorAlert>, ShockAlertJob>(j => j.RunAsync(now, CancellationToken.None));
+
+        Assert.Contains(created, a => a.ScopeKind == ShockAlertJob.MunicipalityScope && a.ScopeCode == "GM0716" && a.WeekStart == dropStart);
+        Assert.Contains(created, a => a.ScopeKind == ShockAlertJob.TargetGroupScope && a.ScopeCode == "mantelzorgers" && a.WeekStart == dropStart);
+        Assert.DoesNotContain(created, a => a.ScopeKind == ShockAlertJob.MunicipalityScope && a.ScopeCode != "GM0716");
+        var mails = System.IO.Directory.GetFiles(app.MailFolder, "*.eml").Select(File.ReadAllText).Where(m => m.Contains("bellijst", StringComparison.Ordinal)).ToList();
+        Assert.Contains(mails, m => m.Contains(coordinator.Email, StringComparison.Ordinal));
+        Assert.All(app.WithDb(db => db.MonitorAlerts.ToList()), a => Assert.NotNull(a.MailedAt));
+
+        var again = await WithServiceAsync<IReadOnlyList<MonitorAlert>, ShockAlertJob>(j => j.RunAsync(now, CancellationToken.None));
+        Assert.Empty(again);
+    }
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string csv)
+    {
+        var page = await client.GetStringAsync("/beheer/referentiecijfers");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(HttpClientFormExtensions.AntiforgeryToken(page)), "__RequestVerificationToken" },
+            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv)), "Upload", "cijfers.csv" },
+        };
+        return await client.PostAsync("/beheer/referentiecijfers", form);
+    }
+
+    [Fact]
+    public async Task Reference_figures_with_an_error_are_refused_whole_and_valid_ones_show_reach_per_neighbourhood()
+    {
+        var adminOrg = await app.CreateOrganizationAsync(OrganizationKind.SupportA);
+        var admin = await app.SignInAsync(await app.CreateStaffAsync(StaffRoles.Admin, adminOrg.Id, twoFactor: true));
+        var areas = app.WithDb(db => db.Neighbourhoods.Where(n => n.MunicipalityId == db.Municipalities.Single(m => m.Code == "GM1695").Id).OrderBy(n => n.Code).Select(n => n.Code).ToList());
+        var before = app.WithDb(db => db.NeighbourhoodReferences.AsNoTracking().OrderBy(r => r.NeighbourhoodId).Select(r => new { r.NeighbourhoodId, r.Age18To64, r.LowIncomeShare }).ToList());
+        const string Header = "wijkcode;inwoners_0_17;inwoners_18_64;inwoners_65_74;inwoners_75_plus;procent_laag_inkomen;procent_alleenwonend\n";
+
+        var bad = await UploadAsync(admin, Header + $"{areas[0]};100;9999;100;100;10;20\n{areas[1]};100;abc;100;100;10;20\nWK000000;1;1;1;1;1;1\n");
+        var badHtml = await bad.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        Assert.Contains("er is niets veranderd", badHtml, StringComparison.Ordinal);
+        Assert.Contains("Regel 3:", badHtml, StringComparison.Ordinal);
+        Assert.Contains("Regel 4:", badHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("Regel 2:", badHtml, StringComparison.Ordinal);
+        var unchanged = app.WithDb(db => db.NeighbourhoodReferences.AsNoTracking().OrderBy(r => r.NeighbourhoodId).Select(r => new { r.NeighbourhoodId, r.Age18To64, r.LowIncomeShare }).ToList());
+        Assert.Equal(before, unchanged);
+
+        var good = await UploadAsync(admin, Header + string.Join("\n", areas.Select((a, i) => $"{a};100;{1000 * (i + 1)};100;100;{10 + i},5;20")));
+        Assert.Equal(HttpStatusCode.Redirect, good.StatusCode);
+        var saved = app.WithDb(db => db.NeighbourhoodReferences.AsNoTracking().Where(r => db.Neighbourhoods.Any(n => n.Id == r.NeighbourhoodId && n.Code == areas[0])).Single());
+        Assert.Equal(1000, saved.Age18To64);
+        Assert.Equal(0.105, saved.LowIncomeShare, 6);
+
+        var regional = await app.CreateOrganizationAsync(OrganizationKind.SupportA);
+        var analyst = await app.SignInAsync(await app.CreateStaffAsync(StaffRoles.MunicipalityAnalyst, regional.Id, twoFactor: true));
+        var html = await analyst.GetStringAsync("/monitor?gemeente=GM1695");
+        Assert.Contains("Bereik naar verwachte behoefte per wijk", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await analyst.GetAsync("/beheer/referentiecijfers")).StatusCode);
+    }
+}
