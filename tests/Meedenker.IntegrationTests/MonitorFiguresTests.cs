@@ -76,6 +76,52 @@ public sealed partial class MonitorFiguresTests(MeedenkerFactory app) : IClassFi
     }
 
     [Fact]
+    public async Task Accepted_handovers_and_residents_experience_are_counted_by_week()
+    {
+        // Its own municipality and weeks, so the other tests' seeds in this class do not mix in.
+        var week = new DateOnly(2025, 6, 2);
+        var informal = await app.CreateOrganizationAsync(OrganizationKind.SupportC);
+        await app.CreateRequestsAsync("GM0716", Enumerable.Repeat(At(week.AddDays(1), 10), 12), RequestChannel.Self, sourceCode: "website",
+            targetGroup: "ouderen", lifeDomain: "wonen", caseOrganizationId: informal.Id, firstContactDays: 3, contacts: 1);
+        var tholen = app.WithDb(db => db.Municipalities.Single(m => m.Code == "GM0716").Id);
+        var decided = At(week.AddDays(9), 11);
+        var second = MonitorModel.Monday(DateOnly.FromDateTime(decided.UtcDateTime));
+        await app.WithDbAsync(async db =>
+        {
+            var cases = await db.Cases.Join(db.HelpRequests, c => c.HelpRequestId, h => h.Id, (c, h) => new { c, h })
+                .Where(x => x.h.MunicipalityId == tholen && x.c.Status != CaseStatus.Offered).Select(x => x.c).Take(9).ToListAsync();
+            for (var n = 0; n < cases.Count; n++)
+            {
+                db.Handovers.Add(new Handover
+                {
+                    Id = Guid.NewGuid(),
+                    CaseId = cases[n].Id,
+                    Direction = n < 6 ? HandoverDirection.InformalToFormal : HandoverDirection.FormalToInformal,
+                    Partial = n % 3 == 0,
+                    ToSupporterId = Guid.NewGuid(),
+                    ToOrganizationId = cases[n].OrganizationId,
+                    PlannedOn = second,
+                    Status = n == 8 ? HandoverStatus.Declined : HandoverStatus.Accepted,
+                    CreatedAt = decided.AddDays(-1),
+                    DecidedAt = decided,
+                });
+                db.ResidentExperiences.Add(ResidentExperience.Record(cases[n].Id, 5, n < 4 ? 4 : 3, 4, null, viaStatusLink: n % 2 == 0, decided));
+            }
+            return await db.SaveChangesAsync();
+        });
+
+        var live = await WithServiceAsync<List<MonitorFact>, MonitorAggregator>(a => a.ComputeAsync(new MonitorFilter(tholen), week, second, CancellationToken.None));
+
+        Assert.Equal(4, Sum(live, MonitorKinds.Handover, second, "InformalToFormal:whole"));
+        Assert.Equal(2, Sum(live, MonitorKinds.Handover, second, "InformalToFormal:part"));
+        // The declined one is not counted.
+        Assert.Equal(2, Sum(live, MonitorKinds.Handover, second, "FormalToInformal:whole") + Sum(live, MonitorKinds.Handover, second, "FormalToInformal:part"));
+        Assert.Equal(9, Sum(live, MonitorKinds.Experience, second, "heard", 5));
+        Assert.Equal(4, Sum(live, MonitorKinds.Experience, second, "helped", 4));
+        Assert.Equal(5, Sum(live, MonitorKinds.Experience, second, "helped", 3));
+    }
+
+    [Fact]
     public async Task Filters_narrow_the_live_figures()
     {
         var kapelle = await SeedKapelleAsync();

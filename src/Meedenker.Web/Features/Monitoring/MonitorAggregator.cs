@@ -33,6 +33,10 @@ public static class MonitorKinds
     public const string FollowUpDone = "fu-done";
     /// <summary>Residents who asked for help again after closing; week they asked.</summary>
     public const string Return = "return";
+    /// <summary>Accepted handovers (op/afschalen): Detail direction + ":whole" or ":part"; week accepted.</summary>
+    public const string Handover = "handover";
+    /// <summary>Residents' experience at closing: Detail the question (heard, helped, manages), Value the score 1–5; week given.</summary>
+    public const string Experience = "experience";
 
     public const int FirstContactCap = 60;
     public const int DurationCapWeeks = 52;
@@ -179,6 +183,10 @@ public sealed class MonitorAggregator(AppDbContext db)
             $"SELECT '{MonitorKinds.SelfReliance}' AS \"Kind\", {b.Week("k.\"ClosedAt\"")} AS \"Week\", h.\"MunicipalityId\", COALESCE(h.\"LifeDomainCode\", '') AS \"Detail\", k.\"SelfRelianceClose\" - k.\"SelfRelianceStart\" AS \"Value\", {Count} AS \"Count\" {cases} AND k.\"ClosedAt\" IS NOT NULL AND k.\"SelfRelianceStart\" IS NOT NULL AND k.\"SelfRelianceClose\" IS NOT NULL{Window("k.\"ClosedAt\"")} GROUP BY 2, 3, 4, 5",
             $"SELECT '{MonitorKinds.Contact}' AS \"Kind\", {b.Week("c.\"At\"")} AS \"Week\", h.\"MunicipalityId\", c.\"Mode\" AS \"Detail\", 0 AS \"Value\", {Count} AS \"Count\" {cases.Replace("WHERE", "JOIN \"Contacts\" c ON c.\"CaseId\" = k.\"Id\" WHERE", StringComparison.Ordinal)}{Window("c.\"At\"")} GROUP BY 2, 3, 4",
             $"SELECT {followUpKind} AS \"Kind\", {dueWeek} AS \"Week\", h.\"MunicipalityId\", '' AS \"Detail\", 0 AS \"Value\", {Count} AS \"Count\" {cases.Replace("WHERE", "JOIN \"FollowUps\" f ON f.\"CaseId\" = k.\"Id\" WHERE", StringComparison.Ordinal)} AND f.\"TaskCreatedAt\" IS NOT NULL{DateWindow("f.\"DueOn\"")} GROUP BY 1, 2, 3",
+            $"SELECT '{MonitorKinds.Handover}' AS \"Kind\", {b.Week("x.\"DecidedAt\"")} AS \"Week\", h.\"MunicipalityId\", x.\"Direction\" || (CASE WHEN x.\"Partial\" THEN ':part' ELSE ':whole' END) AS \"Detail\", 0 AS \"Value\", {Count} AS \"Count\" {cases.Replace("WHERE", "JOIN \"Handovers\" x ON x.\"CaseId\" = k.\"Id\" WHERE", StringComparison.Ordinal)} AND x.\"Status\" = 'Accepted'{Window("x.\"DecidedAt\"")} GROUP BY 2, 3, 4",
+            $"SELECT '{MonitorKinds.Experience}' AS \"Kind\", {b.Week("e.\"At\"")} AS \"Week\", h.\"MunicipalityId\", 'heard' AS \"Detail\", e.\"Heard\" AS \"Value\", {Count} AS \"Count\" {cases.Replace("WHERE", "JOIN \"ResidentExperiences\" e ON e.\"CaseId\" = k.\"Id\" WHERE", StringComparison.Ordinal)}{Window("e.\"At\"")} GROUP BY 2, 3, 5",
+            $"SELECT '{MonitorKinds.Experience}' AS \"Kind\", {b.Week("e.\"At\"")} AS \"Week\", h.\"MunicipalityId\", 'helped' AS \"Detail\", e.\"Helped\" AS \"Value\", {Count} AS \"Count\" {cases.Replace("WHERE", "JOIN \"ResidentExperiences\" e ON e.\"CaseId\" = k.\"Id\" WHERE", StringComparison.Ordinal)}{Window("e.\"At\"")} GROUP BY 2, 3, 5",
+            $"SELECT '{MonitorKinds.Experience}' AS \"Kind\", {b.Week("e.\"At\"")} AS \"Week\", h.\"MunicipalityId\", 'manages' AS \"Detail\", e.\"Manages\" AS \"Value\", {Count} AS \"Count\" {cases.Replace("WHERE", "JOIN \"ResidentExperiences\" e ON e.\"CaseId\" = k.\"Id\" WHERE", StringComparison.Ordinal)}{Window("e.\"At\"")} GROUP BY 2, 3, 5",
         };
         // Each part starts with its kind as a literal (the follow-ups with a CASE of two kinds).
         var chosen = kinds is null ? parts : parts.Where(p => kinds.Any(k => p.Contains($"'{k}'", StringComparison.Ordinal))).ToArray();

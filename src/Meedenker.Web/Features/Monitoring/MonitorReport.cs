@@ -19,12 +19,13 @@ public sealed class MonitorReport
     public required IReadOnlyList<MonitorTable> Output { get; init; }
     public required MonitorTable Process { get; init; }
     public required MonitorTable Outcome { get; init; }
+    public required MonitorTable Experience { get; init; }
     public required IReadOnlyList<MonitorTable> Findability { get; init; }
     public MonitorTable? Reach { get; init; }
     public IReadOnlyList<string> UnderUsed { get; init; } = [];
 
     public IEnumerable<MonitorTable> All =>
-        new[] { Weekly }.Concat(Output).Append(Process).Append(Outcome).Concat(Findability).Concat(Reach is null ? [] : [Reach]);
+        new[] { Weekly }.Concat(Output).Append(Process).Append(Outcome).Append(Experience).Concat(Findability).Concat(Reach is null ? [] : [Reach]);
 
     public sealed record Context(ReferenceSnapshot Reference, Guid? MunicipalityId, DateOnly From, DateOnly To, DateOnly History,
         IReadOnlyDictionary<Guid, NeighbourhoodNeed> Need);
@@ -116,6 +117,9 @@ public sealed class MonitorReport
         var followUpsDone = Of(MonitorKinds.FollowUpDone).Sum(f => f.Count);
         var followUpsDue = followUpsDone + Of(MonitorKinds.FollowUpOpen).Sum(f => f.Count);
         var returns = Of(MonitorKinds.Return).Sum(f => f.Count);
+        var handovers = Of(MonitorKinds.Handover);
+        int Handovers(string direction) => handovers.Where(f => f.Detail.StartsWith(direction + ":", StringComparison.Ordinal)).Sum(f => f.Count);
+        var partial = handovers.Where(f => f.Detail.EndsWith(":part", StringComparison.Ordinal)).Sum(f => f.Count);
         var tooFew = Lang.Pick("te weinig", "too few");
         string Days(int? d) => d is null ? tooFew : Lang.Pick($"{d} dagen", $"{d} days");
         string Weeks(int? w) => w is null ? tooFew : Lang.Pick($"{w} weken", $"{w} weeks");
@@ -137,6 +141,10 @@ public sealed class MonitorReport
             new(Lang.Pick("Lopende trajecten aan het eind van de periode (caseload)", "Open cases at the end of the period (caseload)"), [Count(caseload)]),
             new(Lang.Pick("Waakvlamcontacten gedaan van de geplande", "Follow-up check-ins done of those due"), [Percent(MonitorStatistics.Share(followUpsDone, followUpsDue))]),
             new(Lang.Pick("Inwoners die na afsluiten opnieuw hulp vroegen", "Residents who asked again after closing"), [Count(returns)]),
+            new(Lang.Pick("Opgeschaald: van informeel naar formeel", "Scaled up: from informal to formal"), [Count(Handovers(nameof(HandoverDirection.InformalToFormal)))]),
+            new(Lang.Pick("Afgeschaald: van formeel naar informeel", "Scaled down: from formal to informal"), [Count(Handovers(nameof(HandoverDirection.FormalToInformal)))]),
+            new(Lang.Pick("Van het netwerk naar een meedenker", "From the network to a supporter"), [Count(Handovers(nameof(HandoverDirection.NetworkToSupporter)))]),
+            new(Lang.Pick("Waarvan gedeeltelijke overdrachten (een leefgebied of actie)", "Of which partial handovers (a life domain or action)"), [Count(partial)]),
         ]);
 
         // Outcome: self-reliance change per life domain, as a distribution.
@@ -160,6 +168,25 @@ public sealed class MonitorReport
             Lang.Pick("Verandering in zelfredzaamheid (5-puntsschaal) van start tot afsluiten, per leefgebied", "Change in self-reliance (5-point scale) from start to close, per life domain"),
             Lang.Pick("Leefgebied", "Life domain"), domains.Select(d => d.Name).ToList(), changeColumns, changes,
             extraColumn: better, extraHeader: Lang.Pick("Aandeel vooruit", "Share improved"));
+
+        // The residents' own experience at closing (1 = not at all, 5 = completely).
+        var questions = new[]
+        {
+            ("heard", Lang.Pick("Ik voelde me gehoord", "I felt heard")),
+            ("helped", Lang.Pick("Mijn vraag is op orde", "My question is sorted")),
+            ("manages", Lang.Pick("Ik kan nu zelf weer verder", "I can manage on my own again")),
+        };
+        var scores = new int[questions.Length, 5];
+        foreach (var f in Of(MonitorKinds.Experience))
+        {
+            var q = Array.FindIndex(questions, x => x.Item1 == f.Detail);
+            if (q >= 0 && f.Value is >= 1 and <= 5)
+            {
+                scores[q, f.Value - 1] += f.Count;
+            }
+        }
+        var experience = MonitorTable.FromCounts("ervaring", Lang.Pick("Ervaring van inwoners bij afsluiten (1 = helemaal niet, 5 = helemaal wel)", "Residents' experience at closing (1 = not at all, 5 = completely)"),
+            Lang.Pick("Vraag", "Question"), questions.Select(q => q.Item2).ToList(), ["1", "2", "3", "4", "5"], scores);
 
         // Findability.
         var sources = Of(MonitorKinds.Source);
@@ -220,6 +247,7 @@ public sealed class MonitorReport
             Output = output,
             Process = process,
             Outcome = outcome,
+            Experience = experience,
             Findability = findability,
             Reach = reach,
             UnderUsed = underUsed,
