@@ -106,6 +106,9 @@ public sealed partial class MonitorFiguresTests(MeedenkerFactory app) : IClassFi
                     DecidedAt = decided,
                 });
                 db.ResidentExperiences.Add(ResidentExperience.Record(cases[n].Id, 5, n < 4 ? 4 : 3, 4, null, viaStatusLink: n % 2 == 0, decided));
+                // Laws from the case's questions: two questions naming the Wmo count the request once.
+                db.CaseQuestions.Add(new CaseQuestion { Id = Guid.NewGuid(), CaseId = cases[n].Id, LifeDomainCode = "wonen", LawCodes = n < 6 ? ["wmo", "zvw"] : ["wmo"], Text = "Vraag", CreatedAt = decided });
+                db.CaseQuestions.Add(new CaseQuestion { Id = Guid.NewGuid(), CaseId = cases[n].Id, LifeDomainCode = "zorg-gezondheid", LawCodes = ["wmo"], Text = "Nog een vraag", CreatedAt = decided });
             }
             return await db.SaveChangesAsync();
         });
@@ -119,6 +122,10 @@ public sealed partial class MonitorFiguresTests(MeedenkerFactory app) : IClassFi
         Assert.Equal(9, Sum(live, MonitorKinds.Experience, second, "heard", 5));
         Assert.Equal(4, Sum(live, MonitorKinds.Experience, second, "helped", 4));
         Assert.Equal(5, Sum(live, MonitorKinds.Experience, second, "helped", 3));
+        Assert.Equal(9, Sum(live, MonitorKinds.Law, week, "wmo"));
+        Assert.Equal(6, Sum(live, MonitorKinds.Law, week, "zvw"));
+        var zvw = await WithServiceAsync<List<MonitorFact>, MonitorAggregator>(a => a.ComputeAsync(new MonitorFilter(tholen, Law: "zvw"), week, second, CancellationToken.None));
+        Assert.Equal(6, Sum(zvw, MonitorKinds.Asker, week, "Self"));
     }
 
     [Fact]
@@ -294,7 +301,7 @@ public sealed partial class MonitorFiguresTests(MeedenkerFactory app) : IClassFi
     [InlineData("doelgroep=marsmannetjes", "Deze doelgroep kennen we niet.")]
     [InlineData("leefgebied=ruimtevaart", "Dit leefgebied kennen we niet.")]
     [InlineData("kanaal=fax", "Dit kanaal kennen we niet")]
-    [InlineData("wet=wmo", "Hulpvragen leggen geen wet vast")]
+    [InlineData("wet=belastingwet", "Deze wet kennen we niet")]
     [InlineData("wijk=WK999999", "Deze wijk kennen we niet")]
     [InlineData("gemeente=GM9999", "Deze gemeente kennen we niet.")]
     [InlineData("van=2026-02-30", "Vul datums in zoals")]

@@ -105,6 +105,7 @@ public sealed class MonitorModel(AppDbContext db, MonitorData data, ReferenceDat
         Add("doelgroep", TargetGroup);
         Add("leefgebied", LifeDomain);
         Add("kanaal", Channel);
+        Add("wet", Law);
         return "?" + string.Join("&", parts);
     }
 
@@ -192,7 +193,14 @@ public sealed class MonitorModel(AppDbContext db, MonitorData data, ReferenceDat
         }
         if (!string.IsNullOrEmpty(Law))
         {
-            ok = Problem("Hulpvragen leggen geen wet vast, dus op wet filteren kan (nog) niet.", "Help requests do not record a law, so filtering by law is not possible (yet).");
+            if (Reference.HasTerm(TaxonomyKind.Law, Law))
+            {
+                filter = filter with { Law = Law };
+            }
+            else
+            {
+                ok = Problem("Deze wet kennen we niet.", "We do not know this law.");
+            }
         }
 
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);

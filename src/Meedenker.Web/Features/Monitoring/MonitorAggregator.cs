@@ -33,6 +33,8 @@ public static class MonitorKinds
     public const string FollowUpDone = "fu-done";
     /// <summary>Residents who asked for help again after closing; week they asked.</summary>
     public const string Return = "return";
+    /// <summary>Requests whose case names a law in one of its questions (each law once per request); week received.</summary>
+    public const string Law = "law";
     /// <summary>Accepted handovers (op/afschalen): Detail direction + ":whole" or ":part"; week accepted.</summary>
     public const string Handover = "handover";
     /// <summary>Residents' experience at closing: Detail the question (heard, helped, manages), Value the score 1–5; week given.</summary>
@@ -43,10 +45,11 @@ public static class MonitorKinds
 }
 
 /// <summary>Filters that narrow the figures to part of the requests.</summary>
-public sealed record MonitorFilter(Guid? MunicipalityId = null, Guid? NeighbourhoodId = null, string? TargetGroup = null, string? LifeDomain = null, RequestChannel? Channel = null)
+public sealed record MonitorFilter(Guid? MunicipalityId = null, Guid? NeighbourhoodId = null, string? TargetGroup = null, string? LifeDomain = null, RequestChannel? Channel = null,
+    string? Law = null)
 {
     /// <summary>True when a filter other than the municipality is set: the pre-aggregated rows cannot answer it.</summary>
-    public bool NeedsLiveQuery => NeighbourhoodId is not null || TargetGroup is not null || LifeDomain is not null || Channel is not null;
+    public bool NeedsLiveQuery => NeighbourhoodId is not null || TargetGroup is not null || LifeDomain is not null || Channel is not null || Law is not null;
 }
 
 /// <summary>
@@ -93,6 +96,11 @@ public sealed class MonitorAggregator(AppDbContext db)
 
         public string Week(string column) => Monday(Day(column));
 
+        /// <summary>One row per law code of a case question (alias <paramref name="alias"/>, column <c>value</c>).</summary>
+        public string Laws(string question, string alias) => sqlite
+            ? $"JOIN json_each({question}.\"LawCodes\") AS {alias}"
+            : $"CROSS JOIN LATERAL unnest({question}.\"LawCodes\") AS {alias}(value)";
+
         public static string Cap(string expression, int cap) => $"(CASE WHEN {expression} > {cap} THEN {cap} WHEN {expression} < 0 THEN 0 ELSE {expression} END)";
 
         public string Time(DateTimeOffset value) => sqlite
@@ -129,6 +137,10 @@ public sealed class MonitorAggregator(AppDbContext db)
         if (filter.Channel is { } channel)
         {
             where.Add($"h.\"Channel\" = {b.Param(channel.ToString())}");
+        }
+        if (filter.Law is { } law)
+        {
+            where.Add($"EXISTS (SELECT 1 FROM \"Cases\" k2 JOIN \"CaseQuestions\" q2 ON q2.\"CaseId\" = k2.\"Id\" {b.Laws("q2", "l2")} WHERE k2.\"HelpRequestId\" = h.\"Id\" AND l2.value = {b.Param(law)})");
         }
         var requestFilter = where.Count == 0 ? "1 = 1" : string.Join(" AND ", where);
         // A time window on the kind's own date column; sargable (compares the stored value).
@@ -183,6 +195,7 @@ public sealed class MonitorAggregator(AppDbContext db)
             $"SELECT '{MonitorKinds.SelfReliance}' AS \"Kind\", {b.Week("k.\"ClosedAt\"")} AS \"Week\", h.\"MunicipalityId\", COALESCE(h.\"LifeDomainCode\", '') AS \"Detail\", k.\"SelfRelianceClose\" - k.\"SelfRelianceStart\" AS \"Value\", {Count} AS \"Count\" {cases} AND k.\"ClosedAt\" IS NOT NULL AND k.\"SelfRelianceStart\" IS NOT NULL AND k.\"SelfRelianceClose\" IS NOT NULL{Window("k.\"ClosedAt\"")} GROUP BY 2, 3, 4, 5",
             $"SELECT '{MonitorKinds.Contact}' AS \"Kind\", {b.Week("c.\"At\"")} AS \"Week\", h.\"MunicipalityId\", c.\"Mode\" AS \"Detail\", 0 AS \"Value\", {Count} AS \"Count\" {cases.Replace("WHERE", "JOIN \"Contacts\" c ON c.\"CaseId\" = k.\"Id\" WHERE", StringComparison.Ordinal)}{Window("c.\"At\"")} GROUP BY 2, 3, 4",
             $"SELECT {followUpKind} AS \"Kind\", {dueWeek} AS \"Week\", h.\"MunicipalityId\", '' AS \"Detail\", 0 AS \"Value\", {Count} AS \"Count\" {cases.Replace("WHERE", "JOIN \"FollowUps\" f ON f.\"CaseId\" = k.\"Id\" WHERE", StringComparison.Ordinal)} AND f.\"TaskCreatedAt\" IS NOT NULL{DateWindow("f.\"DueOn\"")} GROUP BY 1, 2, 3",
+            $"SELECT '{MonitorKinds.Law}' AS \"Kind\", {received} AS \"Week\", h.\"MunicipalityId\", l.value AS \"Detail\", 0 AS \"Value\", CAST(COUNT(DISTINCT h.\"Id\") AS integer) AS \"Count\" {cases.Replace("WHERE", "JOIN \"CaseQuestions\" q ON q.\"CaseId\" = k.\"Id\" " + b.Laws("q", "l") + " WHERE", StringComparison.Ordinal)}{Window("h.\"ReceivedAt\"")} GROUP BY 2, 3, 4",
             $"SELECT '{MonitorKinds.Handover}' AS \"Kind\", {b.Week("x.\"DecidedAt\"")} AS \"Week\", h.\"MunicipalityId\", x.\"Direction\" || (CASE WHEN x.\"Partial\" THEN ':part' ELSE ':whole' END) AS \"Detail\", 0 AS \"Value\", {Count} AS \"Count\" {cases.Replace("WHERE", "JOIN \"Handovers\" x ON x.\"CaseId\" = k.\"Id\" WHERE", StringComparison.Ordinal)} AND x.\"Status\" = 'Accepted'{Window("x.\"DecidedAt\"")} GROUP BY 2, 3, 4",
             $"SELECT '{MonitorKinds.Experience}' AS \"Kind\", {b.Week("e.\"At\"")} AS \"Week\", h.\"MunicipalityId\", 'heard' AS \"Detail\", e.\"Heard\" AS \"Value\", {Count} AS \"Count\" {cases.Replace("WHERE", "JOIN \"ResidentExperiences\" e ON e.\"CaseId\" = k.\"Id\" WHERE", StringComparison.Ordinal)}{Window("e.\"At\"")} GROUP BY 2, 3, 5",
             $"SELECT '{MonitorKinds.Experience}' AS \"Kind\", {b.Week("e.\"At\"")} AS \"Week\", h.\"MunicipalityId\", 'helped' AS \"Detail\", e.\"Helped\" AS \"Value\", {Count} AS \"Count\" {cases.Replace("WHERE", "JOIN \"ResidentExperiences\" e ON e.\"CaseId\" = k.\"Id\" WHERE", StringComparison.Ordinal)}{Window("e.\"At\"")} GROUP BY 2, 3, 5",

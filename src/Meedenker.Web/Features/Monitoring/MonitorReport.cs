@@ -87,6 +87,9 @@ public sealed class MonitorReport
         output.Add(OneColumn("leefgebied", Lang.Pick("Hulpvragen per leefgebied (het eerst gekozen leefgebied)", "Help requests per life domain (the first one chosen)"), Lang.Pick("Leefgebied", "Life domain"),
             domains.Select(d => d.Code).Append("").ToList(), c => c == "" ? Lang.Pick("Niet ingevuld", "Not given") : reference.TermName(TaxonomyKind.LifeDomain, c),
             Of(MonitorKinds.LifeDomain), Lang.Pick("Hulpvragen", "Requests")));
+        var laws = reference.Of(TaxonomyKind.Law).ToList();
+        output.Add(OneColumn("wet", Lang.Pick("Hulpvragen per wet (uit de vragen in de casus; een vraag kan meer wetten raken)", "Help requests per law (from the case's questions; a question can touch several laws)"),
+            Lang.Pick("Wet", "Law"), laws.Select(l => l.Code).ToList(), c => reference.TermName(TaxonomyKind.Law, c), Of(MonitorKinds.Law), Lang.Pick("Hulpvragen", "Requests")));
         if (context.MunicipalityId is null)
         {
             var places = reference.Municipalities.Where(m => period.Any(f => f.MunicipalityId == m.Id)).ToList();
