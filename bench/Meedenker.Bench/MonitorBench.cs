@@ -18,7 +18,7 @@ namespace Meedenker.Bench;
 /// </summary>
 internal static class MonitorBench
 {
-    public static async Task RunAsync(string adminConnection, int cases, string? existing, int repeats)
+    public static async Task RunAsync(string adminConnection, int cases, string? existing, int repeats, double contactsPerCase = 5)
     {
         var name = existing ?? $"meedenker_monitor_{Guid.NewGuid():N}";
         var connection = new NpgsqlConnectionStringBuilder(adminConnection) { Database = name }.ToString();
@@ -36,7 +36,7 @@ internal static class MonitorBench
             {
                 await using var db = NewDb();
                 await db.Database.MigrateAsync();
-                var generated = await new RegionGenerator(db, TimeProvider.System).GenerateAsync(new GeneratorOptions(Cases: cases));
+                var generated = await new RegionGenerator(db, TimeProvider.System).GenerateAsync(new GeneratorOptions(Cases: cases, ContactsPerCase: contactsPerCase));
                 Console.WriteLine($"generated {generated.Cases} cases, {generated.Contacts} contacts, {generated.HelpRequests} requests in {generated.Elapsed.TotalSeconds:0} s (database {name})");
                 await using var analyze = new NpgsqlConnection(connection);
                 await analyze.OpenAsync();

@@ -7,7 +7,7 @@ using Meedenker.Bench;
 //   dotnet run -c Release --project bench/Meedenker.Bench -- generator --provider Sqlite|Postgres [--connection CS] [--cases N]
 //   dotnet run -c Release --project bench/Meedenker.Bench -- first-start
 //   dotnet run -c Release --project bench/Meedenker.Bench -- retention --provider Sqlite|Postgres [--connection CS] [--cases N]
-//   dotnet run -c Release --project bench/Meedenker.Bench -- monitor --connection CS [--cases 1000000] [--database existing] [--repeats 3]
+//   dotnet run -c Release --project bench/Meedenker.Bench -- monitor --connection CS [--cases 1000000] [--contacts-per-case 5.6] [--database existing] [--repeats 3]
 //   dotnet run -c Release --project bench/Meedenker.Bench -- intake|durability --connection CS [--clients 16] [--seconds N]
 //   dotnet run -c Release --project bench/Meedenker.Bench -- casework --connection CS [--cases 1000000] [--clients 16] [--seconds 15]
 //   dotnet run -c Release --project bench/Meedenker.Bench -- social-map --connection CS [--services 50000] [--clients 16] [--seconds N] [--search "schulden,taalcafe"] [--database existing]
@@ -62,7 +62,8 @@ switch (command)
             Option("--connection", "Host=127.0.0.1;Port=5432;Username=postgres"),
             int.Parse(Option("--cases", "1000000"), CultureInfo.InvariantCulture),
             args.Contains("--database") ? Option("--database", "") : null,
-            int.Parse(Option("--repeats", "3"), CultureInfo.InvariantCulture));
+            int.Parse(Option("--repeats", "3"), CultureInfo.InvariantCulture),
+            double.Parse(Option("--contacts-per-case", "5"), CultureInfo.InvariantCulture));
         return 0;
     case "first-start":
         await FirstStartBench.RunAsync();
