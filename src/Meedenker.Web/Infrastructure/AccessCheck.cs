@@ -116,17 +116,17 @@ public sealed class AccessCheck(AppDbContext db, IHttpContextAccessor http, Time
             // Admins, referrers and municipality analysts never read a case.
             return new AccessDecision(false, "role-has-no-access");
         }
-        var consents = await db.CaseConsents.AsNoTracking()
+        // The consents given to this viewer (or their organisation); read only for a relation that needs them.
+        Task<List<CaseConsent>> ConsentsAsync() => db.CaseConsents.AsNoTracking()
             .Where(c => c.CaseId == caseId && c.WithdrawnAt == null && c.GranteeOrganizationId == userOrganization
                 && (c.GranteeSupporterId == null || c.GranteeSupporterId == userId || isCoordinator))
             .ToListAsync(cancellationToken);
         if (isSupporter && supporterId == userId)
         {
-            var kind = await db.Users.Where(u => u.Id == userId).Select(u => u.SupporterKind).SingleOrDefaultAsync(cancellationToken);
             // An informal meedenker who took the whole case over sees what was recorded before only where the resident agreed.
             var tookOver = responsibleSince is { } since && since > openedAt.AddMinutes(1);
-            return kind != SupporterKind.Professional && tookOver
-                ? new AccessDecision(true, "responsible-informal-after-handover", CaseRelation.Responsible, CaseVisibility.Limited(consents, responsibleSince))
+            return tookOver && await db.Users.Where(u => u.Id == userId).Select(u => u.SupporterKind).SingleOrDefaultAsync(cancellationToken) != SupporterKind.Professional
+                ? new AccessDecision(true, "responsible-informal-after-handover", CaseRelation.Responsible, CaseVisibility.Limited(await ConsentsAsync(), responsibleSince))
                 : new AccessDecision(true, "assigned-supporter", CaseRelation.Responsible, CaseVisibility.Full);
         }
         if (isSupporter)
@@ -135,18 +135,18 @@ public sealed class AccessCheck(AppDbContext db, IHttpContextAccessor http, Time
                 .Where(p => p.CaseId == caseId && p.SupporterId == userId && p.EndedAt == null).Select(p => p.LifeDomainCodes).FirstOrDefaultAsync(cancellationToken);
             if (part is not null)
             {
-                return new AccessDecision(true, "partial-handover-participant", CaseRelation.Participant, CaseVisibility.Limited(consents, null, part));
+                return new AccessDecision(true, "partial-handover-participant", CaseRelation.Participant, CaseVisibility.Limited(await ConsentsAsync(), null, part));
             }
             if (await db.Handovers.AnyAsync(h => h.CaseId == caseId && h.ToSupporterId == userId && h.Status == HandoverStatus.Proposed, cancellationToken))
             {
-                return new AccessDecision(true, "handover-receiver", CaseRelation.Receiver, CaseVisibility.Limited(consents));
+                return new AccessDecision(true, "handover-receiver", CaseRelation.Receiver, CaseVisibility.Limited(await ConsentsAsync()));
             }
         }
         if (isCoordinator
             && (await db.CaseParticipants.AnyAsync(p => p.CaseId == caseId && p.OrganizationId == userOrganization && p.EndedAt == null, cancellationToken)
                 || await db.Handovers.AnyAsync(h => h.CaseId == caseId && h.ToOrganizationId == userOrganization && h.Status == HandoverStatus.Proposed, cancellationToken)))
         {
-            return new AccessDecision(true, "coordinator-of-partner", CaseRelation.PartnerCoordinator, CaseVisibility.Limited(consents));
+            return new AccessDecision(true, "coordinator-of-partner", CaseRelation.PartnerCoordinator, CaseVisibility.Limited(await ConsentsAsync()));
         }
         return new AccessDecision(false, "not-assigned");
     }

@@ -84,18 +84,20 @@ public sealed class OutreachModel(AppDbContext db, AccessCheck access, TimeProvi
         Total = ranked.Count;
         PageNumber = Math.Clamp(PageNumber, 1, Pages);
         var page = ranked.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
-        var rows = new List<Row>();
+        // Showing a name and phone number is a read of the resident's data: each row goes through the access check.
+        var allowed = new List<(Candidate Case, int Score, IReadOnlyList<string> Reasons)>();
         foreach (var (c, (score, reasons)) in page)
         {
-            // Showing a name and phone number is a read of the resident's data: it goes through the access check.
-            if (!(await access.ForCaseAsync(c.CaseId, AccessAction.View, "outreach-list", "outreach", d => d.MayRun, cancellationToken)).Allowed)
+            if ((await access.ForCaseAsync(c.CaseId, AccessAction.View, "outreach-list", "outreach", d => d.MayRun, cancellationToken)).Allowed)
             {
-                continue;
+                allowed.Add((c, score, reasons));
             }
-            var resident = await db.Residents.AsNoTracking().Where(r => r.Id == c.ResidentId).Select(r => new { r.FirstName, r.Phone }).SingleAsync(cancellationToken);
-            rows.Add(new Row(c.CaseId, c.ReferenceCode, resident.FirstName, resident.Phone, c.Open, score, reasons, c.LastContact));
         }
-        Rows = rows;
+        var residentIds = allowed.Select(a => a.Case.ResidentId).ToList();
+        var residents = await db.Residents.AsNoTracking().Where(r => residentIds.Contains(r.Id))
+            .Select(r => new { r.Id, r.FirstName, r.Phone }).ToDictionaryAsync(r => r.Id, cancellationToken);
+        Rows = allowed.Select(a => new Row(a.Case.CaseId, a.Case.ReferenceCode, residents[a.Case.ResidentId].FirstName, residents[a.Case.ResidentId].Phone,
+            a.Case.Open, a.Score, a.Reasons, a.Case.LastContact)).ToList();
     }
 
     private static (int Score, IReadOnlyList<string> Reasons) Rank(Candidate c, DateTimeOffset now)

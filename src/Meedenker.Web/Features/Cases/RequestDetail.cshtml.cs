@@ -27,7 +27,8 @@ public sealed class RequestDetailModel(AppDbContext db, AccessCheck access, Refe
         string? FirstName, string? LastName, string? Phone, string? Email, string? Address, string Municipality, string? Neighbourhood, string? Postcode,
         IReadOnlyList<string> LifeDomains, string? Question, ContactPreferences Preferences, ContactTimes Times, string? TimeNote,
         string? LanguageCode, bool NeedsInterpreter, bool EasyLanguage, string? AccessibilityNeeds, string? SourceCode,
-        string? DuplicateOf, string? ReferrerName, string? ReferrerOrganization, ConsentMethod? ConsentMethod, ConsentGivenBy? ConsentGivenBy, DateTimeOffset? ConsentGivenAt);
+        string? DuplicateOf, string? ReferrerName, string? ReferrerOrganization, ConsentMethod? ConsentMethod, ConsentGivenBy? ConsentGivenBy, DateTimeOffset? ConsentGivenAt,
+        bool Urgent, bool SafetyConcern);
 
     public View? Item { get; private set; }
     public ReferenceSnapshot Reference { get; private set; } = null!;
@@ -168,11 +169,10 @@ public sealed class RequestDetailModel(AppDbContext db, AccessCheck access, Refe
                 x.h.Postcode, x.h.LifeDomains.Select(d => d.Code).ToList(), x.h.Question, x.h.ContactPreferences, x.h.ContactTimes, x.h.ContactTimeNote,
                 x.h.LanguageCode, x.h.NeedsInterpreter, x.h.EasyLanguage, x.h.AccessibilityNeeds, x.h.SourceCode,
                 db.HelpRequests.Where(o => o.Id == x.h.PossibleDuplicateOfId).Select(o => o.ReferenceCode).FirstOrDefault(),
-                null, null, null, null, null))
+                null, null, null, null, null, x.h.Urgent, x.h.SafetyConcern))
             .SingleOrDefaultAsync(cancellationToken);
-        var flags = await db.HelpRequests.AsNoTracking().Where(h => h.Id == id).Select(h => new { h.Urgent, h.SafetyConcern }).SingleOrDefaultAsync(cancellationToken);
-        Urgent = flags?.Urgent ?? false;
-        SafetyConcern = flags?.SafetyConcern ?? false;
+        Urgent = Item?.Urgent ?? false;
+        SafetyConcern = Item?.SafetyConcern ?? false;
         if (Item is not null && referral is not null)
         {
             Item = Item with

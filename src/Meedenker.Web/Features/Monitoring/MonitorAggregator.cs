@@ -181,6 +181,10 @@ public sealed class MonitorAggregator(AppDbContext db)
         var duration = $"(({b.Day("k.\"ClosedAt\"")} - {b.Day("k.\"OpenedAt\"")}) / 7)";
         var dueWeek = Builder.Monday(b.DateDay("f.\"DueOn\""));
         var followUpKind = $"(CASE WHEN f.\"DoneAt\" IS NULL THEN '{MonitorKinds.FollowUpOpen}' ELSE '{MonitorKinds.FollowUpDone}' END)";
+        var experiences = $"{cases.Replace("WHERE", "JOIN \"ResidentExperiences\" e ON e.\"CaseId\" = k.\"Id\" WHERE", StringComparison.Ordinal)}{Window("e.\"At\"")}";
+        // One part per experience question: Detail names the question, Value is its score.
+        string Experience(string question, string column) =>
+            $"SELECT '{MonitorKinds.Experience}' AS \"Kind\", {b.Week("e.\"At\"")} AS \"Week\", h.\"MunicipalityId\", '{question}' AS \"Detail\", e.\"{column}\" AS \"Value\", {Count} AS \"Count\" {experiences} GROUP BY 2, 3, 5";
         var parts = new[]
         {
             $"SELECT '{MonitorKinds.Asker}' AS \"Kind\", {received} AS \"Week\", h.\"MunicipalityId\", (CASE WHEN h.\"Channel\" = 'Referrer' THEN 'ref:' || COALESCE(h.\"SourceCode\", '') ELSE h.\"Channel\" END) AS \"Detail\", 0 AS \"Value\", {Count} AS \"Count\" {requests} GROUP BY 2, 3, 4",
@@ -197,9 +201,9 @@ public sealed class MonitorAggregator(AppDbContext db)
             $"SELECT {followUpKind} AS \"Kind\", {dueWeek} AS \"Week\", h.\"MunicipalityId\", '' AS \"Detail\", 0 AS \"Value\", {Count} AS \"Count\" {cases.Replace("WHERE", "JOIN \"FollowUps\" f ON f.\"CaseId\" = k.\"Id\" WHERE", StringComparison.Ordinal)} AND f.\"TaskCreatedAt\" IS NOT NULL{DateWindow("f.\"DueOn\"")} GROUP BY 1, 2, 3",
             $"SELECT '{MonitorKinds.Law}' AS \"Kind\", {received} AS \"Week\", h.\"MunicipalityId\", l.value AS \"Detail\", 0 AS \"Value\", CAST(COUNT(DISTINCT h.\"Id\") AS integer) AS \"Count\" {cases.Replace("WHERE", "JOIN \"CaseQuestions\" q ON q.\"CaseId\" = k.\"Id\" " + b.Laws("q", "l") + " WHERE", StringComparison.Ordinal)}{Window("h.\"ReceivedAt\"")} GROUP BY 2, 3, 4",
             $"SELECT '{MonitorKinds.Handover}' AS \"Kind\", {b.Week("x.\"DecidedAt\"")} AS \"Week\", h.\"MunicipalityId\", x.\"Direction\" || (CASE WHEN x.\"Partial\" THEN ':part' ELSE ':whole' END) AS \"Detail\", 0 AS \"Value\", {Count} AS \"Count\" {cases.Replace("WHERE", "JOIN \"Handovers\" x ON x.\"CaseId\" = k.\"Id\" WHERE", StringComparison.Ordinal)} AND x.\"Status\" = 'Accepted'{Window("x.\"DecidedAt\"")} GROUP BY 2, 3, 4",
-            $"SELECT '{MonitorKinds.Experience}' AS \"Kind\", {b.Week("e.\"At\"")} AS \"Week\", h.\"MunicipalityId\", 'heard' AS \"Detail\", e.\"Heard\" AS \"Value\", {Count} AS \"Count\" {cases.Replace("WHERE", "JOIN \"ResidentExperiences\" e ON e.\"CaseId\" = k.\"Id\" WHERE", StringComparison.Ordinal)}{Window("e.\"At\"")} GROUP BY 2, 3, 5",
-            $"SELECT '{MonitorKinds.Experience}' AS \"Kind\", {b.Week("e.\"At\"")} AS \"Week\", h.\"MunicipalityId\", 'helped' AS \"Detail\", e.\"Helped\" AS \"Value\", {Count} AS \"Count\" {cases.Replace("WHERE", "JOIN \"ResidentExperiences\" e ON e.\"CaseId\" = k.\"Id\" WHERE", StringComparison.Ordinal)}{Window("e.\"At\"")} GROUP BY 2, 3, 5",
-            $"SELECT '{MonitorKinds.Experience}' AS \"Kind\", {b.Week("e.\"At\"")} AS \"Week\", h.\"MunicipalityId\", 'manages' AS \"Detail\", e.\"Manages\" AS \"Value\", {Count} AS \"Count\" {cases.Replace("WHERE", "JOIN \"ResidentExperiences\" e ON e.\"CaseId\" = k.\"Id\" WHERE", StringComparison.Ordinal)}{Window("e.\"At\"")} GROUP BY 2, 3, 5",
+            Experience("heard", nameof(ResidentExperience.Heard)),
+            Experience("helped", nameof(ResidentExperience.Helped)),
+            Experience("manages", nameof(ResidentExperience.Manages)),
         };
         // Each part starts with its kind as a literal (the follow-ups with a CASE of two kinds).
         var chosen = kinds is null ? parts : parts.Where(p => kinds.Any(k => p.Contains($"'{k}'", StringComparison.Ordinal))).ToArray();
