@@ -105,6 +105,7 @@ public sealed class Program
         }
         services.Configure<DemoSettings>(configuration.GetSection("Demo"));
         services.Configure<MailSettings>(configuration.GetSection("Mail"));
+        services.Configure<TextMessageSettings>(configuration.GetSection("Sms"));
         services.Configure<RateLimitSettings>(configuration.GetSection("RateLimits"));
         services.Configure<SecuritySettings>(configuration.GetSection("Security"));
         services.Configure<Features.Verwijzen.IntakeSettings>(configuration.GetSection("Intake"));
@@ -119,8 +120,11 @@ public sealed class Program
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddScoped<AccessCheck>();
+        services.AddScoped<Features.OwnRecord.OwnViewSession>();
+        services.AddScoped<Features.OwnRecord.OwnRecordReader>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, PolicyDenialLog>();
         services.AddScoped<MailSender>();
+        services.AddScoped<TextMessageSender>();
         services.AddMemoryCache();
         services.AddScoped<ReferenceData>();
         services.AddScoped<Features.Directory.HsdsImporter>();

@@ -98,20 +98,7 @@ public sealed class RetentionTests(FakeClockFactory app) : IClassFixture<FakeClo
 
     private static readonly TimeSpan Month = TimeSpan.FromDays(31);
 
-    /// <summary>The monitor's weekly intake over the three years up to the test's start, and the raw counts behind every figure.</summary>
-    private async Task<string> FiguresAsync() => await app.WithDbAsync(async db =>
-    {
-        using var scope = app.Services.CreateScope();
-        // Every fact the monitor aggregates (intake, process, outcome, findability), computed from the live tables.
-        var facts = await scope.ServiceProvider.GetRequiredService<MonitorAggregator>().ComputeAsync(new MonitorFilter(), null, null, CancellationToken.None);
-        var cases = await db.Cases.GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count(), Start = g.Sum(c => c.SelfRelianceStart ?? 0), Close = g.Sum(c => c.SelfRelianceClose ?? 0) }).ToListAsync();
-        var contacts = await db.Contacts.GroupBy(c => c.Mode).Select(g => new { g.Key, Count = g.Count(), Minutes = g.Sum(c => c.DurationMinutes) }).ToListAsync();
-        var requests = await db.HelpRequests.GroupBy(h => new { h.Status, h.Channel, h.MunicipalityId, h.LifeDomainCode }).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
-        var residents = await db.Residents.GroupBy(r => new { r.MunicipalityId, r.BirthYear }).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
-        return string.Join('\n', facts.Select(f => $"{f.Kind}|{f.Week}|{f.MunicipalityId}|{f.Detail}|{f.Value}|{f.Count}").Order(StringComparer.Ordinal))
-            + string.Join('\n', cases.OrderBy(c => c.Key)) + string.Join('\n', contacts.OrderBy(c => c.Key))
-            + string.Join('\n', requests.Select(r => r.ToString()).Order(StringComparer.Ordinal)) + string.Join('\n', residents.Select(r => r.ToString()).Order(StringComparer.Ordinal));
-    });
+    private Task<string> FiguresAsync() => app.MonitorFiguresAsync();
 
     private async Task<RetentionReport> RunAsync(bool dryRun)
     {

@@ -45,6 +45,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Handover> Handovers => Set<Handover>();
     public DbSet<CaseParticipant> CaseParticipants => Set<CaseParticipant>();
     public DbSet<CaseConsent> CaseConsents => Set<CaseConsent>();
+    public DbSet<OwnViewAccess> OwnViewAccesses => Set<OwnViewAccess>();
+    public DbSet<PrivacyRequest> PrivacyRequests => Set<PrivacyRequest>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<MonitorFact> MonitorFacts => Set<MonitorFact>();
     public DbSet<MonitorRefresh> MonitorRefreshes => Set<MonitorRefresh>();
@@ -212,6 +214,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         {
             e.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
             e.Property(c => c.OfferDeclineReason).HasMaxLength(500);
+            e.Property(c => c.SummaryForResident).HasMaxLength(Case.MaxSummaryForResident);
             e.Property(c => c.CloseReason).HasConversion<string>().HasMaxLength(30);
             e.Property(c => c.Version).IsConcurrencyToken();
             e.HasIndex(c => c.HelpRequestId);
@@ -325,6 +328,27 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
             e.Property(c => c.WithdrawnBy).HasMaxLength(50);
             e.HasIndex(c => c.CaseId);
             e.HasOne<Case>().WithMany().HasForeignKey(c => c.CaseId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<OwnViewAccess>(e =>
+        {
+            e.HasKey(a => a.HelpRequestId);
+            e.Property(a => a.CodeHash).HasMaxLength(64);
+            e.Property(a => a.Channel).HasConversion<string>().HasMaxLength(20);
+            e.HasOne<HelpRequest>().WithMany().HasForeignKey(a => a.HelpRequestId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<PrivacyRequest>(e =>
+        {
+            e.Property(p => p.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(p => p.Outcome).HasConversion<string>().HasMaxLength(20);
+            e.Property(p => p.Text).HasMaxLength(PrivacyRequest.MaxText);
+            e.Property(p => p.Response).HasMaxLength(PrivacyRequest.MaxResponse);
+            e.HasIndex(p => new { p.OrganizationId, p.HandledAt });
+            e.HasIndex(p => p.ResidentId);
+            e.HasOne<Resident>().WithMany().HasForeignKey(p => p.ResidentId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<HelpRequest>().WithMany().HasForeignKey(p => p.HelpRequestId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Organization>().WithMany().HasForeignKey(p => p.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<SelfRelianceScore>(e =>

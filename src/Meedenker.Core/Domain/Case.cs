@@ -48,6 +48,27 @@ public sealed class Case
     /// <summary>Whether the resident lives alone (for the outreach list in a crisis).</summary>
     public bool? LivesAlone { get; set; }
     public DateTimeOffset? ReopenedAt { get; set; }
+    /// <summary>A short summary written for the resident, in plain words; they see it in their own view.</summary>
+    public string? SummaryForResident { get; set; }
+    public DateTimeOffset? SummaryForResidentAt { get; set; }
+
+    public const int MaxSummaryForResident = 2000;
+
+    /// <summary>Writes (or clears, when empty) the summary the resident reads in their own view.</summary>
+    public void WriteSummaryForResident(string? text, DateTimeOffset now)
+    {
+        if (Status is not (CaseStatus.Open or CaseStatus.Closed))
+        {
+            throw new DomainException("Een samenvatting kan pas als de casus loopt.", "A summary can only be written once the case has started.");
+        }
+        if (text is { Length: > MaxSummaryForResident })
+        {
+            throw new DomainException($"De samenvatting is te lang (hoogstens {MaxSummaryForResident} tekens).", $"The summary is too long (at most {MaxSummaryForResident} characters).");
+        }
+        SummaryForResident = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+        SummaryForResidentAt = SummaryForResident is null ? null : now;
+        Touch();
+    }
 
     private void Touch() => Version = Guid.NewGuid();
 
@@ -417,6 +438,7 @@ public sealed class Case
             contact.Note = null;
         }
         OfferDeclineReason = null;
+        SummaryForResident = null;
         ContentErasedAt ??= now;
         Version = Guid.NewGuid();
     }

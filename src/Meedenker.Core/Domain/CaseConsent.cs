@@ -31,6 +31,8 @@ public enum ConsentGivenHow
 public sealed class CaseConsent
 {
     public const int MaxGivenBy = 100;
+    /// <summary><see cref="WithdrawnBy"/> when the resident withdrew it themselves (in their own view).</summary>
+    public const string ByResident = "resident";
 
     public Guid Id { get; set; }
     public Guid CaseId { get; set; }
@@ -93,6 +95,9 @@ public sealed class CaseConsent
         WithdrawnAt = now;
         WithdrawnBy = by;
     }
+
+    /// <summary>Erasure: a representative's name goes; the scope and dates stay as the record of what was shared.</summary>
+    public void EraseGivenBy() => GivenBy = "";
 
     public bool Covers(SharedParts part, string? lifeDomain) =>
         IsActive && (Parts & part) == part && (LifeDomainCodes.Count == 0 || lifeDomain is null || LifeDomainCodes.Contains(lifeDomain));

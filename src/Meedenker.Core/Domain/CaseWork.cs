@@ -12,6 +12,9 @@ public sealed class CaseQuestion
     public required string Text { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public Guid? RecordedById { get; set; }
+
+    /// <summary>Erasure: the resident's words go; the life domain and laws stay for the monitoring.</summary>
+    public void Erase() => Text = "";
 }
 
 public enum NetworkMemberKind
@@ -38,6 +41,14 @@ public sealed class NetworkMember
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? RemovedAt { get; set; }
     public Guid? RecordedById { get; set; }
+
+    /// <summary>Erasure: who they are and what they do go; that there was someone (and of which kind) stays.</summary>
+    public void Erase()
+    {
+        Name = "";
+        Relation = "";
+        WhatTheyDo = null;
+    }
 }
 
 public enum PlanActionOwner
@@ -66,6 +77,9 @@ public sealed class PlanGoal
     public required string Text { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public Guid? RecordedById { get; set; }
+
+    /// <summary>Erasure: the words go; the life domain stays.</summary>
+    public void Erase() => Text = "";
 }
 
 /// <summary>An action towards a goal, with an owner, a due date and a status.</summary>
@@ -87,6 +101,13 @@ public sealed class PlanAction
     public PlanActionStatus Status { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset ChangedAt { get; set; }
+
+    /// <summary>Erasure: the words and the owner's name go; owner kind, dates and status stay.</summary>
+    public void Erase()
+    {
+        Text = "";
+        OwnerName = null;
+    }
 }
 
 /// <summary>The reflective compass (kompas) of the domain brief: questions a supporter asks themselves.</summary>
@@ -130,6 +151,8 @@ public sealed class KompasAnswer
     public Guid ReflectionId { get; set; }
     public required string QuestionCode { get; set; }
     public required string Answer { get; set; }
+
+    public void Erase() => Answer = "";
 }
 
 /// <summary>The resident's own experience at closing (1–5 per question), from the case file or the status link.</summary>
@@ -148,6 +171,9 @@ public sealed class ResidentExperience
     public int Manages { get; set; }
     public string? Comment { get; set; }
     public bool ViaStatusLink { get; set; }
+
+    /// <summary>Erasure: the comment goes; the three scores stay for the monitoring.</summary>
+    public void EraseComment() => Comment = null;
 
     public static ResidentExperience Record(Guid caseId, int heard, int helped, int manages, string? comment, bool viaStatusLink, DateTimeOffset now)
     {

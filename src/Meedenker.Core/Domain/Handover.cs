@@ -103,6 +103,14 @@ public sealed class Handover
 
     public bool IsOpen => Status == HandoverStatus.Proposed;
 
+    /// <summary>Erasure: reasons and what was passed on go; direction, criteria, scope and dates stay.</summary>
+    public void EraseText()
+    {
+        Reason = null;
+        PassedOn = null;
+        DecisionReason = null;
+    }
+
     public void Decline(Guid receiverId, string? reason, DateTimeOffset now, CaseConsent? linkedConsent)
     {
         EnsureOpen();

@@ -176,6 +176,27 @@ public sealed class AccessCheck(AppDbContext db, IHttpContextAccessor http, Time
         await LogAsync(user, residentId, null, action, resource, purpose, new AccessDecision(true, reason), cancellationToken);
     }
 
+    /// <summary>
+    /// The resident reading or changing their own record: allowed only when the status link and the one-time
+    /// code proved the same help request (<paramref name="provenHelpRequestId"/>). Logged like every access, with
+    /// "resident" as the user; returns the resident's id when allowed.
+    /// </summary>
+    public async Task<Guid?> ForOwnRecordAsync(Guid helpRequestId, Guid? provenHelpRequestId, AccessAction action, string resource, CancellationToken cancellationToken = default)
+    {
+        var residentId = await db.HelpRequests.Where(h => h.Id == helpRequestId && h.AnonymisedAt == null).Select(h => (Guid?)h.ResidentId).SingleOrDefaultAsync(cancellationToken);
+        var decision = residentId is null ? new AccessDecision(false, "no-such-request")
+            : provenHelpRequestId == helpRequestId ? new AccessDecision(true, "resident-with-link-and-code")
+            : new AccessDecision(false, "no-proof-of-identity");
+        db.AccessLog.Add(AccessLogEntry.Record(time.GetUtcNow(), null, ResidentUser, ResidentRole, null, residentId, null, action, resource, "own-record",
+            decision.Allowed ? AccessOutcome.Allowed : AccessOutcome.Denied, decision.Reason, http.HttpContext?.TraceIdentifier));
+        await db.SaveChangesAsync(cancellationToken);
+        return decision.Allowed ? residentId : null;
+    }
+
+    /// <summary>The user name and role the access log shows for a resident looking at their own record.</summary>
+    public const string ResidentUser = "resident";
+    public const string ResidentRole = "Resident";
+
     private async Task<AccessDecision> DecideAsync(ClaimsPrincipal user, Guid residentId, CancellationToken cancellationToken)
     {
         var userId = StaffClaims.UserIdOf(user);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Meedenker.Data;
 using Meedenker.Domain;
+using Meedenker.Web.Features.Monitoring;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -46,6 +47,7 @@ public class MeedenkerFactory : WebApplicationFactory<Web.Program>
         builder.UseSetting("RateLimits:PublicFormsPerMinute", "10000");
         builder.UseSetting("RateLimits:HsdsPerMinute", "10000");
         builder.UseSetting("Mail:PickupDirectory", MailFolder);
+        builder.UseSetting("Sms:PickupDirectory", Path.Combine(MailFolder, "sms"));
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
     }
 
@@ -107,6 +109,21 @@ public class MeedenkerFactory : WebApplicationFactory<Web.Program>
         }
         return found;
     }
+
+    /// <summary>Every fact the monitor aggregates over the whole region, and the raw counts behind them: erasure and retention must not change it.</summary>
+    public async Task<string> MonitorFiguresAsync() => await WithDbAsync(async db =>
+    {
+        using var scope = Services.CreateScope();
+        // Every fact the monitor aggregates (intake, process, outcome, findability), computed from the live tables.
+        var facts = await scope.ServiceProvider.GetRequiredService<MonitorAggregator>().ComputeAsync(new MonitorFilter(), null, null, CancellationToken.None);
+        var cases = await db.Cases.GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count(), Start = g.Sum(c => c.SelfRelianceStart ?? 0), Close = g.Sum(c => c.SelfRelianceClose ?? 0) }).ToListAsync();
+        var contacts = await db.Contacts.GroupBy(c => c.Mode).Select(g => new { g.Key, Count = g.Count(), Minutes = g.Sum(c => c.DurationMinutes) }).ToListAsync();
+        var requests = await db.HelpRequests.GroupBy(h => new { h.Status, h.Channel, h.MunicipalityId, h.LifeDomainCode }).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
+        var residents = await db.Residents.GroupBy(r => new { r.MunicipalityId, r.BirthYear }).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
+        return string.Join('\n', facts.Select(f => $"{f.Kind}|{f.Week}|{f.MunicipalityId}|{f.Detail}|{f.Value}|{f.Count}").Order(StringComparer.Ordinal))
+            + string.Join('\n', cases.OrderBy(c => c.Key)) + string.Join('\n', contacts.OrderBy(c => c.Key))
+            + string.Join('\n', requests.Select(r => r.ToString()).Order(StringComparer.Ordinal)) + string.Join('\n', residents.Select(r => r.ToString()).Order(StringComparer.Ordinal));
+    });
 
     public static string Unique(string prefix) => prefix + Guid.NewGuid().ToString("N")[..12];
 

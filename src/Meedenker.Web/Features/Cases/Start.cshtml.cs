@@ -17,6 +17,7 @@ public sealed class StartModel(AppDbContext db) : PageModel
     public string Role { get; private set; } = "";
     public string Organization { get; private set; } = "";
     public int OpenCaseCount { get; private set; }
+    public int OpenPrivacyRequests { get; private set; }
     public IReadOnlyList<CaseRow> OpenCases { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
@@ -27,6 +28,10 @@ public sealed class StartModel(AppDbContext db) : PageModel
         var userId = StaffClaims.UserIdOf(User);
         Organization = await db.Organizations.Where(o => o.Id == organizationId).Select(o => o.Name).SingleOrDefaultAsync(cancellationToken) ?? "";
 
+        if (Role == StaffRoles.Coordinator)
+        {
+            OpenPrivacyRequests = await db.PrivacyRequests.CountAsync(p => p.OrganizationId == organizationId && p.HandledAt == null, cancellationToken);
+        }
         IQueryable<Case>? cases = Role switch
         {
             StaffRoles.Coordinator => db.Cases.Where(c => c.OrganizationId == organizationId && c.Status == CaseStatus.Open),

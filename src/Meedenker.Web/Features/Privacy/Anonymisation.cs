@@ -58,6 +58,8 @@ public sealed class Anonymisation(AppDbContext db)
             Log(now, @case.ResidentId, @case.Id, "case", purpose);
             erased++;
         }
+        await EraseCaseWorkAsync(caseIds, cancellationToken);
+        db.OwnViewAccesses.RemoveRange(await db.OwnViewAccesses.Where(a => ids.Contains(a.HelpRequestId)).ToListAsync(cancellationToken));
         await db.SaveChangesAsync(cancellationToken);
 
         var residentIds = requests.Select(r => r.ResidentId).Distinct().ToList();
@@ -68,8 +70,58 @@ public sealed class Anonymisation(AppDbContext db)
             resident.Anonymise(now);
             Log(now, resident.Id, null, "resident", purpose);
         }
+        await ErasePrivacyRequestsAsync(residents.Select(r => r.Id).ToList(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return (requests.Count, erased, residents.Count);
+    }
+
+    /// <summary>
+    /// The free text of the case work (questions, network, plan, kompas, the resident's comment, consent givers,
+    /// handover reasons): the words go, the codes, dates and scores the monitoring counts on stay.
+    /// </summary>
+    private async Task EraseCaseWorkAsync(List<Guid> caseIds, CancellationToken cancellationToken)
+    {
+        foreach (var question in await db.CaseQuestions.Where(q => caseIds.Contains(q.CaseId)).ToListAsync(cancellationToken))
+        {
+            question.Erase();
+        }
+        foreach (var member in await db.NetworkMembers.Where(m => caseIds.Contains(m.CaseId)).ToListAsync(cancellationToken))
+        {
+            member.Erase();
+        }
+        foreach (var goal in await db.PlanGoals.Where(g => caseIds.Contains(g.CaseId)).ToListAsync(cancellationToken))
+        {
+            goal.Erase();
+        }
+        foreach (var action in await db.PlanActions.Where(a => caseIds.Contains(a.CaseId)).ToListAsync(cancellationToken))
+        {
+            action.Erase();
+        }
+        var reflections = await db.KompasReflections.Include(r => r.Answers).Where(r => caseIds.Contains(r.CaseId)).ToListAsync(cancellationToken);
+        foreach (var answer in reflections.SelectMany(r => r.Answers))
+        {
+            answer.Erase();
+        }
+        foreach (var experience in await db.ResidentExperiences.Where(x => caseIds.Contains(x.CaseId)).ToListAsync(cancellationToken))
+        {
+            experience.EraseComment();
+        }
+        foreach (var consent in await db.CaseConsents.Where(c => caseIds.Contains(c.CaseId)).ToListAsync(cancellationToken))
+        {
+            consent.EraseGivenBy();
+        }
+        foreach (var handover in await db.Handovers.Where(h => caseIds.Contains(h.CaseId)).ToListAsync(cancellationToken))
+        {
+            handover.EraseText();
+        }
+    }
+
+    private async Task ErasePrivacyRequestsAsync(List<Guid> residentIds, CancellationToken cancellationToken)
+    {
+        foreach (var request in await db.PrivacyRequests.Where(p => residentIds.Contains(p.ResidentId)).ToListAsync(cancellationToken))
+        {
+            request.EraseText();
+        }
     }
 
     /// <summary>An erasure request: every request of the resident and then the resident, whatever the terms say.</summary>
@@ -82,8 +134,9 @@ public sealed class Anonymisation(AppDbContext db)
         {
             resident.Anonymise(now);
             Log(now, resident.Id, null, "resident", "erasure-request");
-            await db.SaveChangesAsync(cancellationToken);
         }
+        await ErasePrivacyRequestsAsync([residentId], cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>

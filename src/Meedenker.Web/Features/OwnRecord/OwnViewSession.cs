@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace Meedenker.Web.Features.OwnRecord;
+
+/// <summary>
+/// After the one-time code: a short-lived, encrypted cookie that says which help request (status link) the
+/// visitor proved. It is scoped to the status pages, HTTP-only and SameSite=Strict; nothing is kept on the server.
+/// </summary>
+public sealed class OwnViewSession(IDataProtectionProvider protection, TimeProvider time)
+{
+    public const string CookieName = "md-eigen";
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(20);
+
+    private IDataProtector Protector => protection.CreateProtector("Meedenker.OwnView.v1");
+
+    public void Start(HttpContext context, Guid helpRequestId)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var until = time.GetUtcNow() + Lifetime;
+        var value = Protector.Protect($"{helpRequestId:N}|{until.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)}");
+        context.Response.Cookies.Append(CookieName, value, Options(context, until));
+    }
+
+    /// <summary>The help request this visitor proved with a code, while the proof is fresh; otherwise null.</summary>
+    public Guid? Proven(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!context.Request.Cookies.TryGetValue(CookieName, out var value) || string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+        try
+        {
+            var parts = Protector.Unprotect(value).Split('|');
+            return parts.Length == 2 && Guid.TryParseExact(parts[0], "N", out var id)
+                && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var until)
+                && DateTimeOffset.FromUnixTimeSeconds(until) > time.GetUtcNow()
+                ? id : null;
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
+    }
+
+    public void End(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Response.Cookies.Delete(CookieName, Options(context, null));
+    }
+
+    private static CookieOptions Options(HttpContext context, DateTimeOffset? until) => new()
+    {
+        Path = "/status",
+        HttpOnly = true,
+        Secure = context.Request.IsHttps,
+        SameSite = SameSiteMode.Strict,
+        IsEssential = true,
+        Expires = until,
+    };
+}
