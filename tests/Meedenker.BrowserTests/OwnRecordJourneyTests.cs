@@ -1,0 +1,95 @@
+using System.Text.RegularExpressions;
+using Meedenker.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+namespace Meedenker.BrowserTests;
+
+/// <summary>The resident's journey from the status link to their own view, the export, withdrawing consent and asking for erasure.</summary>
+[Collection(BrowserSuite.Name)]
+public sealed partial class OwnRecordJourneyTests(BrowserFixture browser)
+{
+    [GeneratedRegex(@"code[^\d]*(\d{6})", RegexOptions.IgnoreCase)]
+    private static partial Regex MailedCode();
+
+    private async Task<(string Token, string Email, string Marker)> ResidentAsync()
+    {
+        var app = browser.App;
+        var organization = await app.CreateOrganizationAsync();
+        var supporter = await app.CreateStaffAsync(StaffRoles.Supporter, organization.Id, SupporterKind.Professional);
+        var unique = Guid.NewGuid().ToString("N")[..10];
+        var token = SecretToken.New();
+        var email = $"eigen.{unique}@voorbeeld.test";
+        var marker = "Doel" + unique;
+        await app.WithDbAsync(async db =>
+        {
+            var municipality = await db.Municipalities.OrderBy(m => m.Code).FirstAsync();
+            var now = TimeProvider.System.GetUtcNow().AddDays(-10);
+            var resident = new Resident { Id = Guid.NewGuid(), FirstName = "Fatima", LastName = "Eigen" + unique, Email = email, MunicipalityId = municipality.Id, CreatedAt = now };
+            var request = new HelpRequest
+            {
+                Id = Guid.NewGuid(), ReferenceCode = ReferenceCode.New(), ReceivedAt = now, ResidentId = resident.Id, MunicipalityId = municipality.Id,
+                Channel = RequestChannel.Self, Question = "Ik kom er niet uit met mijn huur.", StatusTokenHash = SecretToken.Hash(token), Status = HelpRequestStatus.Received,
+            };
+            var @case = Case.Offer(request, organization.Id, supporter.User.Id, now);
+            @case.Accept(request, now);
+            db.AddRange(resident, request, @case);
+            db.PlanGoals.Add(@case.AddGoal("wonen", marker, supporter.User.Id, now));
+            db.CaseConsents.Add(CaseConsent.Give(@case.Id, null, organization.Id, SharedParts.Plan, [], "inwoner", ConsentGivenHow.Verbal, supporter.User.Id, now));
+            @case.WriteSummaryForResident("We zoeken samen uit hoe je de huur kunt betalen.", now);
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        return (token, email, marker);
+    }
+
+    [Theory]
+    [InlineData("nl", 1280, "Naar mijn gegevens", "Stuur de code naar mijn e-mail", "Code (6 cijfers)", "Bekijk mijn gegevens", "Over jou", "Als document om te lezen of te printen (HTML)", "Trek deze toestemming in", "Mijn gegevens laten wissen", "Verstuur mijn verzoek", "We hebben je verzoek ontvangen")]
+    [InlineData("en", 390, "To my data", "Send the code to my e-mail", "Code (6 digits)", "See my data", "About you", "As a document to read or print (HTML)", "Withdraw this consent", "Erase my data", "Send my request", "We have received your request")]
+    public async Task Resident_opens_their_own_view_downloads_withdraws_consent_and_asks_for_erasure_by_keyboard(string language, int width, string toMyData, string sendCode,
+        string codeLabel, string seeData, string aboutYou, string download, string withdraw, string erase, string send, string received)
+    {
+        var (token, email, marker) = await ResidentAsync();
+        var page = await browser.NewPageAsync(language: language, width: width);
+        await page.GotoAsync($"{browser.BaseUrl}/status/{token}");
+        await page.GetByRole(AriaRole.Link, new() { Name = toMyData }).FocusAsync();
+        await page.FollowAsync(() => page.Keyboard.PressAsync("Enter"), "**/mijn-gegevens");
+        await browser.AssertAccessibleAsync(page);
+        Assert.DoesNotContain(marker, await page.ContentAsync(), StringComparison.Ordinal);
+
+        var earlier = Directory.Exists(browser.App.MailFolder) ? Directory.GetFiles(browser.App.MailFolder, "*.eml").ToHashSet() : [];
+        await page.GetByRole(AriaRole.Button, new() { Name = sendCode }).FocusAsync();
+        await page.FollowAsync(() => page.Keyboard.PressAsync("Enter"), "**/mijn-gegevens?handler=SendCode");
+        await browser.AssertAccessibleAsync(page);
+        var mail = Directory.GetFiles(browser.App.MailFolder, "*.eml").Where(f => !earlier.Contains(f)).Select(File.ReadAllText).Single(m => m.Contains(email, StringComparison.OrdinalIgnoreCase));
+        var code = MailedCode().Match(mail).Groups[1].Value;
+
+        await page.GetByLabel(codeLabel).FocusAsync();
+        await page.Keyboard.TypeAsync(code);
+        await page.GetByRole(AriaRole.Button, new() { Name = seeData }).FocusAsync();
+        await page.FollowAsync(() => page.Keyboard.PressAsync("Enter"), $"**/status/{token}/mijn-gegevens");
+        await page.GetByRole(AriaRole.Heading, new() { Name = aboutYou, Exact = true }).WaitForAsync();
+        Assert.Contains(marker, await page.ContentAsync(), StringComparison.Ordinal);
+        await browser.AssertAccessibleAsync(page);
+        // Usable on a phone: nothing sticks out sideways.
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1"), "The own view scrolls sideways");
+
+        var downloaded = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = download }).ClickAsync());
+        Assert.EndsWith(".html", downloaded.SuggestedFilename, StringComparison.Ordinal);
+        Assert.Contains(marker, await File.ReadAllTextAsync((await downloaded.PathAsync())!), StringComparison.Ordinal);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = withdraw }).FocusAsync();
+        await page.FollowAsync(() => page.Keyboard.PressAsync("Enter"), $"**/status/{token}/mijn-gegevens#toestemming");
+        await page.Locator("[role=status]").WaitForAsync();
+        Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = withdraw }).CountAsync());
+        await browser.AssertAccessibleAsync(page);
+
+        await page.GetByLabel(erase).FocusAsync();
+        await page.Keyboard.PressAsync("Space");
+        await page.GetByRole(AriaRole.Button, new() { Name = send }).FocusAsync();
+        await page.FollowAsync(() => page.Keyboard.PressAsync("Enter"), $"**/status/{token}/mijn-gegevens#verzoeken");
+        Assert.Contains(received, await page.Locator("[role=status]").InnerTextAsync(), StringComparison.Ordinal);
+        await browser.AssertAccessibleAsync(page);
+        await page.Context.CloseAsync();
+    }
+}
