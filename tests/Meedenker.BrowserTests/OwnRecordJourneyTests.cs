@@ -28,8 +28,15 @@ public sealed partial class OwnRecordJourneyTests(BrowserFixture browser)
             var resident = new Resident { Id = Guid.NewGuid(), FirstName = "Fatima", LastName = "Eigen" + unique, Email = email, MunicipalityId = municipality.Id, CreatedAt = now };
             var request = new HelpRequest
             {
-                Id = Guid.NewGuid(), ReferenceCode = ReferenceCode.New(), ReceivedAt = now, ResidentId = resident.Id, MunicipalityId = municipality.Id,
-                Channel = RequestChannel.Self, Question = "Ik kom er niet uit met mijn huur.", StatusTokenHash = SecretToken.Hash(token), Status = HelpRequestStatus.Received,
+                Id = Guid.NewGuid(),
+                ReferenceCode = ReferenceCode.New(),
+                ReceivedAt = now,
+                ResidentId = resident.Id,
+                MunicipalityId = municipality.Id,
+                Channel = RequestChannel.Self,
+                Question = "Ik kom er niet uit met mijn huur.",
+                StatusTokenHash = SecretToken.Hash(token),
+                Status = HelpRequestStatus.Received,
             };
             var @case = Case.Offer(request, organization.Id, supporter.User.Id, now);
             @case.Accept(request, now);
