@@ -18,7 +18,7 @@ namespace Meedenker.Web.Features.OwnRecord;
 [AllowAnonymous]
 [EnableRateLimiting(RateLimitPolicies.PublicForms)]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class MyDataModel(AppDbContext db, AccessCheck access, OwnViewSession session, OwnRecordReader reader, TimeProvider time,
+public sealed class MyDataModel(AppDbContext db, OwnViewSession session, OwnRecordReader reader, TimeProvider time,
     MailSender mail, TextMessageSender sms, ILogger<MyDataModel> logger) : FormPageModel
 {
     public string Token { get; private set; } = "";
@@ -54,7 +54,7 @@ public sealed class MyDataModel(AppDbContext db, AccessCheck access, OwnViewSess
     public async Task<IActionResult> OnPostSendCodeAsync(string token, OwnViewCodeChannel channel, CancellationToken cancellationToken)
     {
         Token = token;
-        var requestId = await RequestIdAsync(token, cancellationToken);
+        var requestId = await session.RequestIdAsync(token, cancellationToken);
         if (requestId is { } id && channel is OwnViewCodeChannel.Email or OwnViewCodeChannel.Phone && (channel != OwnViewCodeChannel.Phone || sms.IsConfigured))
         {
             var contact = await db.HelpRequests.Where(h => h.Id == id).Join(db.Residents, h => h.ResidentId, r => r.Id, (h, r) => new { r.Email, r.Phone }).SingleAsync(cancellationToken);
@@ -80,7 +80,7 @@ public sealed class MyDataModel(AppDbContext db, AccessCheck access, OwnViewSess
     public async Task<IActionResult> OnPostVerifyAsync(string token, CancellationToken cancellationToken)
     {
         Token = token;
-        var requestId = await RequestIdAsync(token, cancellationToken);
+        var requestId = await session.RequestIdAsync(token, cancellationToken);
         if (requestId is { } id)
         {
             var gate = await GateAsync(id, cancellationToken);
@@ -105,7 +105,7 @@ public sealed class MyDataModel(AppDbContext db, AccessCheck access, OwnViewSess
     public async Task<IActionResult> OnPostWithdrawConsentAsync(string token, Guid consentId, CancellationToken cancellationToken)
     {
         Token = token;
-        var residentId = await ProvenResidentAsync(token, AccessAction.Change, "own-consent", cancellationToken);
+        var residentId = await session.ResidentAsync(HttpContext, token, AccessAction.Change, "own-consent", cancellationToken);
         if (residentId is null)
         {
             return Refused();
@@ -139,8 +139,8 @@ public sealed class MyDataModel(AppDbContext db, AccessCheck access, OwnViewSess
     public async Task<IActionResult> OnPostPrivacyRequestAsync(string token, CancellationToken cancellationToken)
     {
         Token = token;
-        var requestId = await RequestIdAsync(token, cancellationToken);
-        var residentId = requestId is null ? null : await ProvenResidentAsync(token, AccessAction.Create, "own-privacy-request", cancellationToken);
+        var requestId = await session.RequestIdAsync(token, cancellationToken);
+        var residentId = requestId is null ? null : await session.ResidentAsync(HttpContext, token, AccessAction.Create, "own-privacy-request", cancellationToken);
         if (residentId is null || requestId is null)
         {
             return Refused();
@@ -190,26 +190,9 @@ public sealed class MyDataModel(AppDbContext db, AccessCheck access, OwnViewSess
 
     private async Task LoadAsync(AccessAction action, string resource, CancellationToken cancellationToken)
     {
-        var residentId = await ProvenResidentAsync(Token, action, resource, cancellationToken);
+        var residentId = await session.ResidentAsync(HttpContext, Token, action, resource, cancellationToken);
         Record = residentId is null ? null : await reader.ReadAsync(residentId.Value, OwnRecordReader.PageAccessLines, cancellationToken);
     }
-
-    /// <summary>The resident, when this visitor proved this status link with a code; the check is logged (only when there is a proof to check).</summary>
-    private async Task<Guid?> ProvenResidentAsync(string token, AccessAction action, string resource, CancellationToken cancellationToken)
-    {
-        var proven = session.Proven(HttpContext);
-        if (proven is null)
-        {
-            return null;
-        }
-        var requestId = await RequestIdAsync(token, cancellationToken);
-        return requestId is null ? null : await access.ForOwnRecordAsync(requestId.Value, proven, action, resource, cancellationToken);
-    }
-
-    private async Task<Guid?> RequestIdAsync(string token, CancellationToken cancellationToken) =>
-        SecretToken.IsWellFormed(token)
-            ? await db.HelpRequests.Where(h => h.StatusTokenHash == SecretToken.Hash(token) && h.AnonymisedAt == null).Select(h => (Guid?)h.Id).SingleOrDefaultAsync(cancellationToken)
-            : null;
 
     private async Task<OwnViewAccess> GateAsync(Guid helpRequestId, CancellationToken cancellationToken)
     {

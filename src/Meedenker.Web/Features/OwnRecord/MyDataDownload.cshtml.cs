@@ -18,7 +18,7 @@ namespace Meedenker.Web.Features.OwnRecord;
 [AllowAnonymous]
 [EnableRateLimiting(RateLimitPolicies.PublicForms)]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class MyDataDownloadModel(AppDbContext db, AccessCheck access, OwnViewSession session, OwnRecordReader reader) : PageModel
+public sealed class MyDataDownloadModel(OwnViewSession session, OwnRecordReader reader) : PageModel
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -52,13 +52,7 @@ public sealed class MyDataDownloadModel(AppDbContext db, AccessCheck access, Own
 
     private async Task<OwnRecordView?> ReadAsync(string token, string resource, CancellationToken cancellationToken)
     {
-        var proven = session.Proven(HttpContext);
-        if (proven is null || !SecretToken.IsWellFormed(token))
-        {
-            return null;
-        }
-        var requestId = await db.HelpRequests.Where(h => h.StatusTokenHash == SecretToken.Hash(token) && h.AnonymisedAt == null).Select(h => (Guid?)h.Id).SingleOrDefaultAsync(cancellationToken);
-        var residentId = requestId is null ? null : await access.ForOwnRecordAsync(requestId.Value, proven, AccessAction.Export, resource, cancellationToken);
+        var residentId = await session.ResidentAsync(HttpContext, token, AccessAction.Export, resource, cancellationToken);
         return residentId is null ? null : await reader.ReadAsync(residentId.Value, null, cancellationToken);
     }
 }

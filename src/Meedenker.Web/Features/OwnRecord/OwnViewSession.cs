@@ -1,6 +1,10 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using Meedenker.Data;
+using Meedenker.Domain;
+using Meedenker.Web.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
 
 namespace Meedenker.Web.Features.OwnRecord;
 
@@ -8,7 +12,7 @@ namespace Meedenker.Web.Features.OwnRecord;
 /// After the one-time code: a short-lived, encrypted cookie that says which help request (status link) the
 /// visitor proved. It is scoped to the status pages, HTTP-only and SameSite=Strict; nothing is kept on the server.
 /// </summary>
-public sealed class OwnViewSession(IDataProtectionProvider protection, TimeProvider time)
+public sealed class OwnViewSession(IDataProtectionProvider protection, TimeProvider time, AppDbContext db, AccessCheck access)
 {
     public const string CookieName = "md-eigen";
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(20);
@@ -43,6 +47,27 @@ public sealed class OwnViewSession(IDataProtectionProvider protection, TimeProvi
         {
             return null;
         }
+    }
+
+    /// <summary>The help request behind a status link, while it still holds personal data; null for a wrong or guessed link.</summary>
+    public async Task<Guid?> RequestIdAsync(string? token, CancellationToken cancellationToken) =>
+        SecretToken.IsWellFormed(token)
+            ? await db.HelpRequests.Where(h => h.StatusTokenHash == SecretToken.Hash(token!) && h.AnonymisedAt == null).Select(h => (Guid?)h.Id).SingleOrDefaultAsync(cancellationToken)
+            : null;
+
+    /// <summary>
+    /// The resident, when this visitor proved this status link with a code; the check goes through the access
+    /// check and is logged (only when there is a proof to check).
+    /// </summary>
+    public async Task<Guid?> ResidentAsync(HttpContext context, string? token, AccessAction action, string resource, CancellationToken cancellationToken)
+    {
+        var proven = Proven(context);
+        if (proven is null)
+        {
+            return null;
+        }
+        var requestId = await RequestIdAsync(token, cancellationToken);
+        return requestId is null ? null : await access.ForOwnRecordAsync(requestId.Value, proven, action, resource, cancellationToken);
     }
 
     public void End(HttpContext context)
