@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Meedenker.Domain;
+using Meedenker.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
@@ -12,16 +13,16 @@ public sealed partial class OwnRecordJourneyTests(BrowserFixture browser)
     [GeneratedRegex(@"code[^\d]*(\d{6})", RegexOptions.IgnoreCase)]
     private static partial Regex MailedCode();
 
-    private async Task<(string Token, string Email, string Marker)> ResidentAsync()
+    private async Task<(string Token, string Email, string Marker, Guid OrganizationId, MeedenkerFactory.Staff Supporter, Guid CaseId)> ResidentAsync()
     {
         var app = browser.App;
         var organization = await app.CreateOrganizationAsync();
-        var supporter = await app.CreateStaffAsync(StaffRoles.Supporter, organization.Id, SupporterKind.Professional);
+        var supporter = await app.CreateStaffAsync(StaffRoles.Supporter, organization.Id, SupporterKind.Professional, twoFactor: true);
         var unique = Guid.NewGuid().ToString("N")[..10];
         var token = SecretToken.New();
         var email = $"eigen.{unique}@voorbeeld.test";
         var marker = "Doel" + unique;
-        await app.WithDbAsync(async db =>
+        var caseId = await app.WithDbAsync(async db =>
         {
             var municipality = await db.Municipalities.OrderBy(m => m.Code).FirstAsync();
             var now = TimeProvider.System.GetUtcNow().AddDays(-10);
@@ -45,9 +46,9 @@ public sealed partial class OwnRecordJourneyTests(BrowserFixture browser)
             db.CaseConsents.Add(CaseConsent.Give(@case.Id, null, organization.Id, SharedParts.Plan, [], "inwoner", ConsentGivenHow.Verbal, supporter.User.Id, now));
             @case.WriteSummaryForResident("We zoeken samen uit hoe je de huur kunt betalen.", now);
             await db.SaveChangesAsync();
-            return 0;
+            return @case.Id;
         });
-        return (token, email, marker);
+        return (token, email, marker, organization.Id, supporter, caseId);
     }
 
     [Theory]
@@ -56,7 +57,7 @@ public sealed partial class OwnRecordJourneyTests(BrowserFixture browser)
     public async Task Resident_opens_their_own_view_downloads_withdraws_consent_and_asks_for_erasure_by_keyboard(string language, int width, string toMyData, string sendCode,
         string codeLabel, string seeData, string aboutYou, string download, string withdraw, string erase, string send, string received)
     {
-        var (token, email, marker) = await ResidentAsync();
+        var (token, email, marker, _, _, _) = await ResidentAsync();
         var page = await browser.NewPageAsync(language: language, width: width);
         await page.GotoAsync($"{browser.BaseUrl}/status/{token}");
         await page.GetByRole(AriaRole.Link, new() { Name = toMyData }).FocusAsync();
@@ -98,5 +99,40 @@ public sealed partial class OwnRecordJourneyTests(BrowserFixture browser)
         Assert.Contains(received, await page.Locator("[role=status]").InnerTextAsync(), StringComparison.Ordinal);
         await browser.AssertAccessibleAsync(page);
         await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Meedenker_hands_over_a_code_and_a_coordinator_answers_a_correction_request()
+    {
+        var (token, _, _, organizationId, supporter, caseId) = await ResidentAsync();
+        var page = await browser.NewPageAsync();
+        await browser.SignInAsync(page, supporter, $"/werk/casussen/{caseId}/voor-inwoner");
+        await browser.AssertAccessibleAsync(page);
+        await page.GetByLabel("Samenvatting", new() { Exact = true }).FillAsync("We hebben een betalingsregeling aangevraagd.");
+        await page.FollowAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Samenvatting opslaan" }).ClickAsync(), $"**/werk/casussen/{caseId}/voor-inwoner");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Maak een code voor de inwoner" }).ClickAsync();
+        var code = await page.Locator("strong.md-reference").InnerTextAsync();
+        await browser.AssertAccessibleAsync(page);
+        await page.Context.CloseAsync();
+
+        var resident = await browser.NewPageAsync();
+        await resident.GotoAsync($"{browser.BaseUrl}/status/{token}/mijn-gegevens");
+        await resident.GetByLabel("Code (6 cijfers)").FillAsync(code);
+        await resident.FollowAsync(() => resident.GetByRole(AriaRole.Button, new() { Name = "Bekijk mijn gegevens" }).ClickAsync(), $"**/status/{token}/mijn-gegevens");
+        Assert.Contains("betalingsregeling", await resident.ContentAsync(), StringComparison.Ordinal);
+        await resident.GetByLabel("Wat klopt er niet, of wat wil je laten wissen?").FillAsync("Mijn achternaam is verkeerd gespeld.");
+        await resident.FollowAsync(() => resident.GetByRole(AriaRole.Button, new() { Name = "Verstuur mijn verzoek" }).ClickAsync(), $"**/status/{token}/mijn-gegevens#verzoeken");
+        await resident.Context.CloseAsync();
+
+        var coordinator = await browser.App.CreateStaffAsync(StaffRoles.Coordinator, organizationId, twoFactor: true);
+        var work = await browser.NewPageAsync(width: 390);
+        await browser.SignInAsync(work, coordinator, "/werk/privacyverzoeken");
+        Assert.Contains("Mijn achternaam is verkeerd gespeld.", await work.ContentAsync(), StringComparison.Ordinal);
+        await browser.AssertAccessibleAsync(work);
+        await work.GetByLabel("Antwoord voor de inwoner").FillAsync("Verbeterd.");
+        await work.FollowAsync(() => work.GetByRole(AriaRole.Button, new() { Name = "Verbeterd" }).ClickAsync(), "**/werk/privacyverzoeken");
+        await work.GetByText("Het verzoek is afgehandeld").WaitForAsync();
+        await browser.AssertAccessibleAsync(work);
+        await work.Context.CloseAsync();
     }
 }
