@@ -180,13 +180,16 @@ public sealed class MyCasesModel(AppDbContext db, ReferenceData referenceData, T
             .ToListAsync(cancellationToken);
         var handovers = await db.Handovers.AsNoTracking().Where(h => h.ToSupporterId == userId && h.Status == HandoverStatus.Proposed)
             .Join(db.Cases, h => h.CaseId, c => c.Id, (h, c) => new { h, c.HelpRequestId })
-            .Join(db.HelpRequests, x => x.HelpRequestId, r => r.Id, (x, r) => new { x.h, r.ReferenceCode })
+            .Join(db.HelpRequests, x => x.HelpRequestId, r => r.Id, (x, r) => new
+            {
+                x.h,
+                r.ReferenceCode,
+                From = db.Users.Where(u => u.Id == x.h.FromSupporterId).Select(u => u.DisplayName).FirstOrDefault(),
+            })
             .ToListAsync(cancellationToken);
-        var fromIds = handovers.Select(x => x.h.FromSupporterId).ToList();
-        var fromNames = await db.Users.AsNoTracking().Where(u => fromIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         Handovers = handovers.Select(x => new HandoverRow(x.h.Id, x.h.CaseId, x.ReferenceCode, x.h.Direction, x.h.Partial,
             x.h.ScopeLifeDomains.Select(d => reference.TermName(TaxonomyKind.LifeDomain, d)).ToList(),
-            x.h.FromSupporterId is { } f && fromNames.TryGetValue(f, out var n) ? n : "–", x.h.PlannedOn, x.h.ResidentPresent, x.h.PassedOn)).ToList();
+            x.From ?? "–", x.h.PlannedOn, x.h.ResidentPresent, x.h.PassedOn)).ToList();
         var parts = await db.CaseParticipants.AsNoTracking().Where(p => p.SupporterId == userId && p.EndedAt == null)
             .Join(db.Cases, p => p.CaseId, c => c.Id, (p, c) => new { p, c.HelpRequestId, c.Status })
             .Where(x => x.Status == CaseStatus.Open)
