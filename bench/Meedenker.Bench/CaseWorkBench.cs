@@ -31,7 +31,7 @@ internal static partial class CaseWorkBench
 
     private static readonly ConcurrentQueue<string> ServerLog = new();
 
-    public static async Task RunAsync(string adminConnection, int cases, int clients, int seconds, string? keep, int warmUpSeconds = 10)
+    public static async Task RunAsync(string adminConnection, int cases, int clients, int seconds, string? keep, int warmUpSeconds = 30)
     {
         var name = keep ?? $"meedenker_casework_{Guid.NewGuid():N}";
         var connection = new NpgsqlConnectionStringBuilder(adminConnection) { Database = name, MaxPoolSize = 100 }.ToString();
