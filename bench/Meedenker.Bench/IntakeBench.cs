@@ -202,6 +202,10 @@ internal static class IntakeBench
             {
                 // Still starting.
             }
+            catch (TaskCanceledException)
+            {
+                // Still starting, slowly (a busy machine): ask again.
+            }
             await Task.Delay(100);
         }
         throw new TimeoutException("The server did not become ready in 60 s.");

@@ -9,7 +9,7 @@ using Meedenker.Bench;
 //   dotnet run -c Release --project bench/Meedenker.Bench -- retention --provider Sqlite|Postgres [--connection CS] [--cases N]
 //   dotnet run -c Release --project bench/Meedenker.Bench -- monitor --connection CS [--cases 1000000] [--contacts-per-case 5.6] [--database existing] [--repeats 3]
 //   dotnet run -c Release --project bench/Meedenker.Bench -- intake|durability --connection CS [--clients 16] [--seconds N]
-//   dotnet run -c Release --project bench/Meedenker.Bench -- casework --connection CS [--cases 1000000] [--clients 16] [--seconds 15]
+//   dotnet run -c Release --project bench/Meedenker.Bench -- casework --connection CS [--cases 1000000] [--clients 16] [--seconds 15] [--warmup 30] [--database keep]
 //   dotnet run -c Release --project bench/Meedenker.Bench -- social-map --connection CS [--services 50000] [--clients 16] [--seconds N] [--search "schulden,taalcafe"] [--database existing]
 var command = args.FirstOrDefault() ?? "help";
 string Option(string name, string fallback)
@@ -40,7 +40,8 @@ switch (command)
             int.Parse(Option("--cases", "1000000"), CultureInfo.InvariantCulture),
             int.Parse(Option("--clients", "16"), CultureInfo.InvariantCulture),
             int.Parse(Option("--seconds", "15"), CultureInfo.InvariantCulture),
-            args.Contains("--database") ? Option("--database", "") : null);
+            args.Contains("--database") ? Option("--database", "") : null,
+            int.Parse(Option("--warmup", "30"), CultureInfo.InvariantCulture));
         return 0;
     case "retention":
         await RetentionBench.RunAsync(
@@ -69,7 +70,7 @@ switch (command)
         await FirstStartBench.RunAsync();
         return 0;
     default:
-        Console.WriteLine("Commands: monitor --connection CS [--cases N] [--database NAME] | generator [--provider Sqlite|Postgres] [--connection CS] [--cases N] | first-start | retention [--provider …] [--cases N] | intake|durability --connection CS [--clients 16] [--seconds N] | casework --connection CS [--cases N] [--database keep] | social-map --connection CS [--services 50000] [--clients 16] [--seconds N] [--search a,b] [--database existing]");
+        Console.WriteLine("Commands: monitor --connection CS [--cases N] [--database NAME] | generator [--provider Sqlite|Postgres] [--connection CS] [--cases N] | first-start | retention [--provider …] [--cases N] | intake|durability --connection CS [--clients 16] [--seconds N] | casework --connection CS [--cases N] [--clients 16] [--seconds 15] [--warmup 30] [--database keep] | social-map --connection CS [--services 50000] [--clients 16] [--seconds N] [--search a,b] [--database existing]");
         return command == "help" ? 0 : 1;
 }
 

@@ -72,7 +72,10 @@ public sealed partial class HandoverTests(MeedenkerFactory app) : IClassFixture<
 
         // The receiver sees the handover, and of the case only the shared plan of the life domain in scope.
         var professional = await app.SignInAsync(s.Professional);
-        Assert.Contains("Overdracht accepteren", await professional.GetStringAsync("/werk/mijn-casussen"), StringComparison.Ordinal);
+        var inbox = await professional.GetStringAsync("/werk/mijn-casussen");
+        Assert.Contains("Overdracht accepteren", inbox, StringComparison.Ordinal);
+        Assert.Contains($"Van {s.Volunteer.User.DisplayName}", inbox, StringComparison.Ordinal);
+        Assert.DoesNotContain("Casussen waar je aan een deel werkt", inbox, StringComparison.Ordinal);
         var shared = await professional.GetStringAsync(plan);
         Assert.Contains("Rust in de post", shared, StringComparison.Ordinal);
         Assert.DoesNotContain("Een woning dichter bij mijn dochter", shared, StringComparison.Ordinal);
@@ -94,7 +97,11 @@ public sealed partial class HandoverTests(MeedenkerFactory app) : IClassFixture<
         // Accepting it again is an invalid transition: a clear message, nothing changes.
         var again = await professional.PostFormAsync($"/werk/mijn-casussen?handler=AcceptHandover&id={handover.Id}", [], "/werk/mijn-casussen");
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
-        Assert.Contains("niet meer open", await professional.GetStringAsync("/werk/mijn-casussen"), StringComparison.Ordinal);
+        var mine = await professional.GetStringAsync("/werk/mijn-casussen");
+        Assert.Contains("niet meer open", mine, StringComparison.Ordinal);
+        Assert.Contains("Casussen waar je aan een deel werkt", mine, StringComparison.Ordinal);
+        Assert.Contains(s.Case.ReferenceCode, mine, StringComparison.Ordinal);
+        Assert.DoesNotContain("Overdracht accepteren", mine, StringComparison.Ordinal);
         Assert.Equal(1, app.WithDb(db => db.CaseParticipants.Count(p => p.CaseId == s.Case.CaseId)));
 
         // The participant updates their own action.

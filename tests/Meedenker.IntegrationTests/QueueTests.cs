@@ -110,4 +110,88 @@ public sealed partial class QueueTests(MeedenkerFactory app) : IClassFixture<Mee
         Assert.Contains("Onbekend leefgebied in het filter", html, StringComparison.Ordinal);
         Assert.Contains("Onbekend signaal in het filter", html, StringComparison.Ordinal);
     }
+    /// <summary>Puts requests in the organisation's queue the way the intake does, received a minute apart.</summary>
+    private async Task<List<string>> QueueRequestsAsync(Guid organizationId, int count, Func<int, (bool Urgent, bool Safety)> flags)
+    {
+        return await app.WithDbAsync(async db =>
+        {
+            var municipality = await db.Municipalities.OrderBy(m => m.Code).FirstAsync();
+            var start = DateTimeOffset.UnixEpoch.AddYears(56);
+            var codes = new List<string>();
+            for (var i = 0; i < count; i++)
+            {
+                var resident = new Resident { Id = Guid.NewGuid(), FirstName = "Wachtrij", MunicipalityId = municipality.Id, CreatedAt = start };
+                var (urgent, safety) = flags(i);
+                var request = new HelpRequest
+                {
+                    Id = Guid.NewGuid(),
+                    ReferenceCode = ReferenceCode.New(),
+                    ReceivedAt = start.AddMinutes(i),
+                    ResidentId = resident.Id,
+                    MunicipalityId = municipality.Id,
+                    Channel = RequestChannel.Self,
+                    Question = "Wachtrijvraag",
+                    Status = HelpRequestStatus.Received,
+                    Urgent = urgent,
+                    SafetyConcern = safety,
+                };
+                request.IntakeAssignments.Add(new IntakeAssignment { HelpRequestId = request.Id, OrganizationId = organizationId, Waiting = true });
+                db.AddRange(resident, request);
+                codes.Add(request.ReferenceCode);
+            }
+            await db.SaveChangesAsync();
+            return codes;
+        });
+    }
+
+    private static List<string> CodesInOrder(string html) => Code().Matches(html).Select(m => m.Value).Distinct().ToList();
+
+    [Fact]
+    public async Task Urgent_and_unsafe_requests_come_first_then_by_age_across_pages()
+    {
+        var organization = await app.CreateOrganizationAsync();
+        var coordinator = await app.CreateStaffAsync(StaffRoles.Coordinator, organization.Id, twoFactor: true);
+        var client = await app.SignInAsync(coordinator);
+        // 30 requests; numbers 5 (urgent), 20 (safety concern) and 29 (both) are flagged.
+        var codes = await QueueRequestsAsync(organization.Id, 30, i => (i is 5 or 29, i is 20 or 29));
+        int[] flagged = [5, 20, 29];
+        var expected = flagged.Concat(Enumerable.Range(0, 30).Except(flagged)).Select(i => codes[i]).ToList();
+
+        var first = await client.GetStringAsync("/werk/wachtrij");
+        var second = await client.GetStringAsync("/werk/wachtrij?pagina=2");
+        Assert.Contains("30 nieuwe vragen.", first, StringComparison.Ordinal);
+        Assert.Contains("Pagina 1 van 2", first, StringComparison.Ordinal);
+        Assert.Equal(expected.Take(25), CodesInOrder(first));
+        Assert.Equal(expected.Skip(25), CodesInOrder(second));
+
+        var newest = await client.GetStringAsync("/werk/wachtrij?volgorde=nieuwste");
+        Assert.Equal(Enumerable.Range(0, 30).Reverse().Take(25).Select(i => codes[i]), CodesInOrder(newest));
+
+        // A filter counts on the requests themselves: only the three flagged with "spoed" or "veiligheid".
+        var urgent = await client.GetStringAsync("/werk/wachtrij?signaal=spoed");
+        Assert.Contains("2 nieuwe vragen.", urgent, StringComparison.Ordinal);
+        Assert.Equal([codes[5], codes[29]], CodesInOrder(urgent));
+    }
+
+    [Fact]
+    public async Task A_request_leaves_the_queue_count_when_its_status_moves_on()
+    {
+        var organization = await app.CreateOrganizationAsync();
+        await app.RouteFirstMunicipalityToAsync(organization.Id);
+        var coordinator = await app.CreateStaffAsync(StaffRoles.Coordinator, organization.Id, twoFactor: true);
+        var client = await app.SignInAsync(coordinator);
+        var (code, _, requestId) = await ReferAsync("Vraag over de huur " + Guid.NewGuid());
+        var (other, _, _) = await ReferAsync("Vraag over de energierekening " + Guid.NewGuid());
+        Assert.True(app.WithDb(db => db.IntakeAssignments.Single(a => a.HelpRequestId == requestId && a.OrganizationId == organization.Id).Waiting));
+        Assert.Contains("2 nieuwe vragen.", await client.GetStringAsync("/werk/wachtrij"), StringComparison.Ordinal);
+
+        await client.PostFormAsync($"/werk/aanmeldingen/{requestId}?handler=Decline", new() { ["DeclineReason"] = "Past beter bij het sociaal team." }, $"/werk/aanmeldingen/{requestId}");
+
+        Assert.False(app.WithDb(db => db.IntakeAssignments.Single(a => a.HelpRequestId == requestId && a.OrganizationId == organization.Id).Waiting));
+        await client.GetStringAsync("/werk/wachtrij"); // shows (and uses up) the message naming the declined request
+        var queue = await client.GetStringAsync("/werk/wachtrij");
+        Assert.Contains("1 nieuwe vragen.", queue, StringComparison.Ordinal);
+        Assert.Equal([other], CodesInOrder(queue));
+        Assert.DoesNotContain(code, queue, StringComparison.Ordinal);
+    }
 }

@@ -212,6 +212,27 @@ public sealed class CaseWorkRuleTests
         Assert.Throws<DomainException>(() => @case.RecordOutreachCall(5, null, Volunteer, _time.GetUtcNow()));
     }
 
+    [Fact]
+    public void A_request_waits_in_its_intake_queues_exactly_while_it_is_received()
+    {
+        var request = new HelpRequest { Id = Guid.NewGuid(), ReferenceCode = "MD-TEST-0002", ResidentId = Guid.NewGuid(), Status = HelpRequestStatus.Received, ReceivedAt = Start };
+        request.IntakeAssignments.AddRange([
+            new IntakeAssignment { HelpRequestId = request.Id, OrganizationId = VolunteerOrg, Waiting = true },
+            new IntakeAssignment { HelpRequestId = request.Id, OrganizationId = FormalOrg, Waiting = true }]);
+
+        request.Match(VolunteerOrg, Volunteer, _time.GetUtcNow());
+        Assert.All(request.IntakeAssignments, a => Assert.False(a.Waiting));
+
+        request.Withdraw(_time.GetUtcNow());
+        Assert.All(request.IntakeAssignments, a => Assert.False(a.Waiting));
+
+        request.RequestHelpAgain(_time.GetUtcNow());
+        Assert.All(request.IntakeAssignments, a => Assert.True(a.Waiting));
+
+        request.Decline("Past niet bij ons", _time.GetUtcNow());
+        Assert.All(request.IntakeAssignments, a => Assert.False(a.Waiting));
+    }
+
     private sealed class Goal
     {
         public PlanGoal Value { get; } = new() { Id = Guid.NewGuid(), CaseId = Guid.NewGuid(), LifeDomainCode = "wonen", Text = "Elders" };

@@ -105,6 +105,10 @@ public sealed class GeneratorTests : IAsyncLifetime
         Assert.True(await db.Cases.AnyAsync(c => c.Status == CaseStatus.Open));
         Assert.False(await db.Cases.AnyAsync(c => c.ClosedAt != null && c.ClosedAt > Today));
         Assert.Equal(await db.HelpRequests.CountAsync(), await db.HelpRequests.Select(h => h.ReferenceCode).Distinct().CountAsync());
+        // The queue flag of every intake assignment matches its request's status, and some wait.
+        Assert.False(await db.IntakeAssignments.Join(db.HelpRequests, a => a.HelpRequestId, h => h.Id, (a, h) => new { a.Waiting, h.Status })
+            .AnyAsync(x => x.Waiting != (x.Status == HelpRequestStatus.Received)));
+        Assert.True(await db.IntakeAssignments.AnyAsync(a => a.Waiting));
     }
 
     [Fact]

@@ -93,6 +93,9 @@ public sealed class HelpRequest
     public DateTimeOffset? HelpAgainRequestedAt { get; set; }
 
     public List<HelpRequestStatusChange> StatusChanges { get; set; } = [];
+
+    /// <summary>The intake queues the request was placed in (always loaded with the request).</summary>
+    public List<IntakeAssignment> IntakeAssignments { get; set; } = [];
     /// <summary>When the free text and contact details were removed; null while they are kept.</summary>
     public DateTimeOffset? AnonymisedAt { get; set; }
 
@@ -208,6 +211,10 @@ public sealed class HelpRequest
     private void ChangeStatus(HelpRequestStatus status, DateTimeOffset now, string? reason)
     {
         Status = status;
+        foreach (var assignment in IntakeAssignments)
+        {
+            assignment.Waiting = status == HelpRequestStatus.Received;
+        }
         StatusChanges.Add(new HelpRequestStatusChange { Id = Guid.NewGuid(), HelpRequestId = Id, Status = status, At = now, Reason = reason });
     }
 }

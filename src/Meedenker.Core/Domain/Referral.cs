@@ -77,6 +77,12 @@ public sealed class IntakeAssignment
 {
     public Guid HelpRequestId { get; set; }
     public Guid OrganizationId { get; set; }
+
+    /// <summary>
+    /// Whether the request still waits in this queue (its status is Received). Kept by the request's own status
+    /// changes, so the queue's size is one small index read instead of a look-up per waiting request.
+    /// </summary>
+    public bool Waiting { get; set; }
 }
 
 /// <summary>A per-organisation key for referrer systems; only its hash is stored, and it can be revoked.</summary>

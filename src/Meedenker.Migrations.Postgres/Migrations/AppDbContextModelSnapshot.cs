@@ -661,6 +661,9 @@ namespace Meedenker.Migrations.Postgres.Migrations
 
                     b.HasIndex("Status", "ReceivedAt");
 
+                    b.HasIndex(new[] { "ReceivedAt", "Id", "SafetyConcern", "Urgent" }, "IX_HelpRequests_Queue")
+                        .HasFilter("\"Status\" = 'Received'");
+
                     b.ToTable("HelpRequests");
                 });
 
@@ -713,9 +716,15 @@ namespace Meedenker.Migrations.Postgres.Migrations
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("Waiting")
+                        .HasColumnType("boolean");
+
                     b.HasKey("HelpRequestId", "OrganizationId");
 
                     b.HasIndex("OrganizationId");
+
+                    b.HasIndex(new[] { "OrganizationId" }, "IX_IntakeAssignments_Waiting")
+                        .HasFilter("\"Waiting\"");
 
                     b.ToTable("IntakeAssignments");
                 });
@@ -2184,7 +2193,7 @@ namespace Meedenker.Migrations.Postgres.Migrations
             modelBuilder.Entity("Meedenker.Domain.IntakeAssignment", b =>
                 {
                     b.HasOne("Meedenker.Domain.HelpRequest", null)
-                        .WithMany()
+                        .WithMany("IntakeAssignments")
                         .HasForeignKey("HelpRequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -2601,6 +2610,8 @@ namespace Meedenker.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Meedenker.Domain.HelpRequest", b =>
                 {
+                    b.Navigation("IntakeAssignments");
+
                     b.Navigation("LifeDomains");
 
                     b.Navigation("StatusChanges");

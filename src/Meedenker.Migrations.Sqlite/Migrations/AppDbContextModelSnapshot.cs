@@ -653,6 +653,9 @@ namespace Meedenker.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Status", "ReceivedAt");
 
+                    b.HasIndex(new[] { "ReceivedAt", "Id", "SafetyConcern", "Urgent" }, "IX_HelpRequests_Queue")
+                        .HasFilter("\"Status\" = 'Received'");
+
                     b.ToTable("HelpRequests");
                 });
 
@@ -705,9 +708,15 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Waiting")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("HelpRequestId", "OrganizationId");
 
                     b.HasIndex("OrganizationId");
+
+                    b.HasIndex(new[] { "OrganizationId" }, "IX_IntakeAssignments_Waiting")
+                        .HasFilter("\"Waiting\"");
 
                     b.ToTable("IntakeAssignments");
                 });
@@ -2170,7 +2179,7 @@ namespace Meedenker.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Meedenker.Domain.IntakeAssignment", b =>
                 {
                     b.HasOne("Meedenker.Domain.HelpRequest", null)
-                        .WithMany()
+                        .WithMany("IntakeAssignments")
                         .HasForeignKey("HelpRequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -2587,6 +2596,8 @@ namespace Meedenker.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Meedenker.Domain.HelpRequest", b =>
                 {
+                    b.Navigation("IntakeAssignments");
+
                     b.Navigation("LifeDomains");
 
                     b.Navigation("StatusChanges");

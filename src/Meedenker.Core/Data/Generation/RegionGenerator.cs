@@ -608,7 +608,7 @@ public sealed class RegionGenerator(AppDbContext db, TimeProvider time)
                     request.Status = HelpRequestStatus.Withdrawn;
                     request.WithdrawnAt = openedAt;
                 }
-                _assignments.Add(new IntakeAssignment { HelpRequestId = request.Id, OrganizationId = _regional[0].Id });
+                _assignments.Add(new IntakeAssignment { HelpRequestId = request.Id, OrganizationId = _regional[0].Id, Waiting = request.Status == HelpRequestStatus.Received });
                 return;
             }
             var organization = PickOrganization(municipality);

@@ -42,14 +42,21 @@ public abstract class CasePageModel(AppDbContext db, AccessCheck access, TimePro
 
     protected async Task LoadHeaderAsync(Guid id, CancellationToken cancellationToken)
     {
+        // Case, request, resident and supporter in one statement; the life domains of questions and goals in one more.
         var row = await Db.Cases.AsNoTracking().Where(c => c.Id == id)
             .Join(Db.HelpRequests, c => c.HelpRequestId, h => h.Id, (c, h) => new { c, h.ReferenceCode, h.ResidentId, RequestDomains = h.LifeDomains.Select(d => d.Code).ToList() })
-            .Join(Db.Residents, x => x.ResidentId, r => r.Id, (x, r) => new { x.c, x.ReferenceCode, x.RequestDomains, r.FirstName })
+            .Join(Db.Residents, x => x.ResidentId, r => r.Id, (x, r) => new
+            {
+                x.c,
+                x.ReferenceCode,
+                x.RequestDomains,
+                r.FirstName,
+                SupporterName = Db.Users.Where(u => u.Id == x.c.SupporterId).Select(u => u.DisplayName).FirstOrDefault(),
+                SupporterKind = Db.Users.Where(u => u.Id == x.c.SupporterId).Select(u => u.SupporterKind).FirstOrDefault(),
+            })
             .SingleAsync(cancellationToken);
-        var supporter = row.c.SupporterId is null ? null
-            : await Db.Users.AsNoTracking().Where(u => u.Id == row.c.SupporterId).Select(u => new { u.DisplayName, u.SupporterKind }).SingleOrDefaultAsync(cancellationToken);
         Header = new CaseHeader(row.c.Id, row.ReferenceCode, row.FirstName, row.c.Status, row.c.Version, row.c.OrganizationId, row.c.SupporterId,
-            supporter?.DisplayName, supporter?.SupporterKind, await LifeDomainsAsync(id, row.RequestDomains, cancellationToken));
+            row.SupporterName, row.SupporterKind, await LifeDomainsAsync(id, row.RequestDomains, cancellationToken));
         // After a refused save the form carries the new version: the next save applies to what the user now sees.
         Version = row.c.Version;
     }
@@ -57,9 +64,10 @@ public abstract class CasePageModel(AppDbContext db, AccessCheck access, TimePro
     /// <summary>The case's life domains: those of the request, its questions and its plan goals.</summary>
     protected async Task<IReadOnlyList<string>> LifeDomainsAsync(Guid id, IEnumerable<string> requestDomains, CancellationToken cancellationToken)
     {
-        var questions = await Db.CaseQuestions.Where(q => q.CaseId == id).Select(q => q.LifeDomainCode).ToListAsync(cancellationToken);
-        var goals = await Db.PlanGoals.Where(g => g.CaseId == id).Select(g => g.LifeDomainCode).ToListAsync(cancellationToken);
-        return requestDomains.Concat(questions).Concat(goals).Distinct().ToList();
+        var questions = await Db.CaseQuestions.Where(q => q.CaseId == id).Select(q => q.LifeDomainCode)
+            .Concat(Db.PlanGoals.Where(g => g.CaseId == id).Select(g => g.LifeDomainCode))
+            .ToListAsync(cancellationToken);
+        return requestDomains.Concat(questions).Distinct().ToList();
     }
 
     /// <summary>

@@ -106,36 +106,54 @@ public sealed class QueueModel(AppDbContext db, ReferenceData referenceData, Tim
                 Flag = null;
                 break;
         }
-        // Urgent and unsafe situations first, then by age.
-        queue = Sort == "nieuwste"
-            ? queue.OrderByDescending(h => h.ReceivedAt)
-            : queue.OrderByDescending(h => h.SafetyConcern || h.Urgent).ThenBy(h => h.ReceivedAt);
-
-        Total = await queue.CountAsync(cancellationToken);
+        // The total and how many are urgent or unsafe, in one statement. Unfiltered, the total is the organisation's
+        // waiting intake assignments (one small index); filtered, it is counted on the requests themselves.
+        var unfiltered = string.IsNullOrEmpty(Municipality) && string.IsNullOrEmpty(LifeDomain) && string.IsNullOrEmpty(Flag);
+        var organization = db.Organizations.AsNoTracking().Where(o => o.Id == organizationId);
+        var counts = await (unfiltered
+                ? organization.Select(o => new Counts(db.IntakeAssignments.Count(a => a.OrganizationId == organizationId && a.Waiting), queue.Count(h => h.SafetyConcern || h.Urgent)))
+                : organization.Select(o => new Counts(queue.Count(), queue.Count(h => h.SafetyConcern || h.Urgent))))
+            .FirstOrDefaultAsync(cancellationToken);
+        Total = counts?.Total ?? 0;
+        var flagged = counts?.Flagged ?? 0;
         TotalPages = Math.Max(1, (Total + PageSize - 1) / PageSize);
         PageNumber = Math.Clamp(PageNumber ?? 1, 1, TotalPages);
-        var rows = await queue.Skip((PageNumber.Value - 1) * PageSize).Take(PageSize)
-            .Select(h => new
+        var skip = (PageNumber.Value - 1) * PageSize;
+        var rows = new List<QueueRow>(PageSize);
+        if (Sort == "nieuwste")
+        {
+            rows.AddRange(await Page(queue.OrderByDescending(h => h.ReceivedAt).ThenByDescending(h => h.Id), skip, PageSize, cancellationToken));
+        }
+        else
+        {
+            // Urgent and unsafe situations first, then by age. Read as two ordered ranges (flagged, then the rest)
+            // so each walks the queue index in order and stops after one page, instead of sorting the whole queue.
+            if (skip < flagged)
             {
-                h.Id,
-                h.ReferenceCode,
-                h.ReceivedAt,
-                h.MunicipalityId,
-                h.Channel,
-                Domains = h.LifeDomains.Select(d => d.Code).ToList(),
-                h.PossibleDuplicate,
-                h.NeedsInterpreter,
-                h.LanguageCode,
-                h.EasyLanguage,
-                h.Urgent,
-                h.SafetyConcern,
-            })
-            .ToListAsync(cancellationToken);
+                rows.AddRange(await Page(queue.Where(h => h.SafetyConcern || h.Urgent).OrderBy(h => h.ReceivedAt).ThenBy(h => h.Id), skip, PageSize, cancellationToken));
+            }
+            if (rows.Count < PageSize && skip + rows.Count < Total)
+            {
+                rows.AddRange(await Page(queue.Where(h => !h.SafetyConcern && !h.Urgent).OrderBy(h => h.ReceivedAt).ThenBy(h => h.Id),
+                    Math.Max(0, skip - flagged), PageSize - rows.Count, cancellationToken));
+            }
+        }
         Rows = rows.Select(r => new Row(r.Id, r.ReferenceCode, r.ReceivedAt,
             Reference.Municipalities.FirstOrDefault(m => m.Id == r.MunicipalityId)?.Name ?? "",
             r.Channel, r.Domains.Select(d => Reference.TermName(TaxonomyKind.LifeDomain, d)).ToList(),
             r.PossibleDuplicate, r.NeedsInterpreter, r.LanguageCode, r.EasyLanguage, r.Urgent, r.SafetyConcern)).ToList();
     }
+
+    private sealed record Counts(int Total, int Flagged);
+
+    private sealed record QueueRow(Guid Id, string ReferenceCode, DateTimeOffset ReceivedAt, Guid MunicipalityId, RequestChannel Channel, List<string> Domains,
+        bool PossibleDuplicate, bool NeedsInterpreter, string? LanguageCode, bool EasyLanguage, bool Urgent, bool SafetyConcern);
+
+    private static Task<List<QueueRow>> Page(IQueryable<HelpRequest> ordered, int skip, int take, CancellationToken cancellationToken) =>
+        ordered.Skip(skip).Take(take)
+            .Select(h => new QueueRow(h.Id, h.ReferenceCode, h.ReceivedAt, h.MunicipalityId, h.Channel, h.LifeDomains.Select(d => d.Code).ToList(),
+                h.PossibleDuplicate, h.NeedsInterpreter, h.LanguageCode, h.EasyLanguage, h.Urgent, h.SafetyConcern))
+            .ToListAsync(cancellationToken);
 
     public string PageLink(int page) =>
         $"?gemeente={Uri.EscapeDataString(Municipality ?? "")}&leefgebied={Uri.EscapeDataString(LifeDomain ?? "")}&signaal={Uri.EscapeDataString(Flag ?? "")}&volgorde={Uri.EscapeDataString(Sort ?? "")}&pagina={page}";

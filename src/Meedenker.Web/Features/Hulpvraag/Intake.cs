@@ -103,7 +103,7 @@ public sealed class Intake(AppDbContext db, TimeProvider time)
         var routes = await db.IntakeRoutes.Where(r => r.MunicipalityId == request.MunicipalityId).Select(r => r.OrganizationId).ToListAsync(cancellationToken);
         db.Residents.Add(resident);
         db.HelpRequests.Add(helpRequest);
-        db.IntakeAssignments.AddRange(routes.Select(o => new IntakeAssignment { HelpRequestId = helpRequest.Id, OrganizationId = o }));
+        db.IntakeAssignments.AddRange(routes.Select(o => new IntakeAssignment { HelpRequestId = helpRequest.Id, OrganizationId = o, Waiting = true }));
         if (referral is not null)
         {
             db.Referrals.Add(referral(helpRequest));
