@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore.Migrations;
 
+
 namespace Meedenker.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
