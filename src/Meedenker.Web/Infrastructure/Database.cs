@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Data.Common;
 using Meedenker.Data;
 using Meedenker.Data.Generation;
@@ -55,9 +56,12 @@ public static class Database
 
     public static IServiceCollection AddMeedenkerDatabase(this IServiceCollection services, DatabaseProvider provider, string connectionString)
     {
-        services.AddDbContext<AppDbContext>(options =>
+        services.TryAddSingleton<Features.Directory.SearchCache>();
+        services.TryAddSingleton<Features.Directory.SearchCacheInvalidator>();
+        services.AddDbContext<AppDbContext>((serviceProvider, options) =>
         {
             DatabaseSetup.Configure(options, provider, connectionString);
+            options.AddInterceptors(serviceProvider.GetRequiredService<Features.Directory.SearchCacheInvalidator>());
             options.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning));
         });
         return services;

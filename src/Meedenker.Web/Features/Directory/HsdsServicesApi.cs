@@ -18,7 +18,7 @@ public static class HsdsServicesApi
         return hsds;
     }
 
-    private static async Task<IResult> List(HttpRequest request, AppDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> List(HttpRequest request, AppDbContext db, SearchCache cache, CancellationToken cancellationToken)
     {
         var query = new HsdsQuery(request);
         var search = query.Text("search", Search.MaxQueryLength);
@@ -35,7 +35,8 @@ public static class HsdsServicesApi
         }
 
         var services = db.Services.AsNoTracking();
-        services = await ServiceSearch.WhereTextAsync(db, services, search, cancellationToken);
+        var match = await ServiceSearch.MatchAsync(db, search, cache, cancellationToken);
+        services = match.Apply(db, services);
         if (termId is { } term)
         {
             services = services.Where(s => s.Terms.Any(t => t.TaxonomyTermId == term) || s.Areas.Any(a => a.MunicipalityId == term));
@@ -55,8 +56,20 @@ public static class HsdsServicesApi
         {
             services = services.Where(s => s.LastModified >= after);
         }
-        var total = await services.CountAsync(cancellationToken);
-        var ordered = services.OrderBy(s => s.Name).ThenBy(s => s.Id).Skip(paging.Skip).Take(paging.PerPage);
+        // The count of a normalised search is cached for a short time (SearchCache); the page is read every time.
+        var key = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"api|{match.Key}|{termId}|{taxonomyId}|{organizationId}|{modifiedAfter?.UtcTicks}");
+        var total = await cache.GetOrAddAsync(key, () => services.CountAsync(cancellationToken));
+        var sorted = services.OrderBy(s => s.Name);
+        if (match.HasText)
+        {
+            // Few matches: find them through the word index and sort, instead of walking the name index (same order).
+            var all = await cache.GetOrAddAsync("api|all", () => db.Services.CountAsync(cancellationToken));
+            if (!ServiceSearch.WalkNameIndex(total, all, paging.Skip + paging.PerPage))
+            {
+                sorted = services.OrderBy(s => s.Name + "");
+            }
+        }
+        var ordered = sorted.ThenBy(s => s.Id).Skip(paging.Skip).Take(paging.PerPage);
         if (minimal)
         {
             var rows = await ordered.Select(s => new HsdsMinimalService(s.Id, s.LastModified)).ToListAsync(cancellationToken);

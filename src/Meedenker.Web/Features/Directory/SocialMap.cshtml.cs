@@ -8,12 +8,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Meedenker.Web.Features.Directory;
 
 /// <summary>The public social map: search and filter the services of the network, without an account.</summary>
-public sealed class SocialMapModel(AppDbContext db) : FormPageModel
+public sealed class SocialMapModel(AppDbContext db, SearchCache cache, ReferenceData reference) : FormPageModel
 {
     public const int PageSize = 10;
-
-    /// <summary>Above this many matches, walking the name index finds a page faster than sorting the matches.</summary>
-    public const int ManyMatches = 10_000;
 
     public sealed record Option(string Code, string Name);
 
@@ -52,22 +49,20 @@ public sealed class SocialMapModel(AppDbContext db) : FormPageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Municipalities = await db.Municipalities.AsNoTracking().OrderBy(m => m.Name).Select(m => new Option(m.Code, m.Name)).ToListAsync(cancellationToken);
-        var terms = await db.TaxonomyTerms.AsNoTracking()
-            .Where(t => t.Taxonomy == TaxonomyKind.LifeDomain || t.Taxonomy == TaxonomyKind.TargetGroup || t.Taxonomy == TaxonomyKind.Language)
-            .OrderBy(t => t.SortOrder)
-            .Select(t => new { t.Taxonomy, t.Code, t.NameNl, t.NameEn })
-            .ToListAsync(cancellationToken);
-        LifeDomains = terms.Where(t => t.Taxonomy == TaxonomyKind.LifeDomain).Select(t => new Option(t.Code, Lang.Pick(t.NameNl, t.NameEn))).ToList();
-        TargetGroups = terms.Where(t => t.Taxonomy == TaxonomyKind.TargetGroup).Select(t => new Option(t.Code, Lang.Pick(t.NameNl, t.NameEn))).ToList();
-        Languages = terms.Where(t => t.Taxonomy == TaxonomyKind.Language).Select(t => new Option(t.Code, Lang.Pick(t.NameNl, t.NameEn))).ToList();
+        // Municipalities and terms change rarely: the cached reference data (a minute) saves two queries per search.
+        var snapshot = await reference.GetAsync(cancellationToken);
+        Municipalities = snapshot.Municipalities.Select(m => new Option(m.Code, m.Name)).ToList();
+        LifeDomains = snapshot.Of(TaxonomyKind.LifeDomain).Select(t => new Option(t.Code, t.Name)).ToList();
+        TargetGroups = snapshot.Of(TaxonomyKind.TargetGroup).Select(t => new Option(t.Code, t.Name)).ToList();
+        Languages = snapshot.Of(TaxonomyKind.Language).Select(t => new Option(t.Code, t.Name)).ToList();
 
         var services = db.Services.AsNoTracking().Where(s => s.Status == ServiceStatus.Active);
         if (Text is { Length: > Search.MaxQueryLength })
         {
             ModelState.AddModelError(nameof(Text), Lang.Pick($"Je zoekwoorden zijn te lang. We zoeken op de eerste {Search.MaxQueryLength} tekens.", $"Your search is too long. We search the first {Search.MaxQueryLength} characters."));
         }
-        services = await ServiceSearch.WhereTextAsync(db, services, Text, cancellationToken);
+        var match = await ServiceSearch.MatchAsync(db, Text, cache, cancellationToken);
+        services = match.Apply(db, services);
         Municipality = Known(Municipality, Municipalities, nameof(Municipality), Lang.Pick("Kies een gemeente uit de lijst.", "Choose a municipality from the list."));
         LifeDomain = Known(LifeDomain, LifeDomains, nameof(LifeDomain), Lang.Pick("Kies een onderwerp uit de lijst.", "Choose a topic from the list."));
         TargetGroup = Known(TargetGroup, TargetGroups, nameof(TargetGroup), Lang.Pick("Kies een groep uit de lijst.", "Choose a group from the list."));
@@ -105,14 +100,22 @@ public sealed class SocialMapModel(AppDbContext db) : FormPageModel
         }
         Searched = !string.IsNullOrWhiteSpace(Text) || Municipality is not null || LifeDomain is not null || TargetGroup is not null || Language is not null || Cost is not null;
 
-        Total = await services.CountAsync(cancellationToken);
+        // The count of a normalised search (matched words and filters) is cached for a short time (SearchCache).
+        Total = await cache.GetOrAddAsync($"page|{match.Key}|{Municipality}|{LifeDomain}|{TargetGroup}|{Language}|{Cost}", () => services.CountAsync(cancellationToken));
         TotalPages = Math.Max(1, (Total + PageSize - 1) / PageSize);
         PageNumber = int.TryParse(PageText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var page) ? Math.Clamp(page, 1, TotalPages) : 1;
-        // For a search with few matches, order by an expression rather than the column: otherwise PostgreSQL walks
-        // the (Status, Name) index in name order and filters tens of thousands of rows when the matches sort late,
-        // instead of using the trigram index. With many matches the walk finds a page at once, so keep it.
-        // Same order either way (docs/performance.md, "Social map at national scale").
-        var ordered = Search.Terms(Text).Count > 0 && Total <= ManyMatches ? services.OrderBy(s => s.Name + "") : services.OrderBy(s => s.Name);
+        // When walking the name index would read many services before it finds this page (few matches), order by an
+        // expression rather than the column, so that PostgreSQL finds the matches through the word index and sorts
+        // them. Same order either way (docs/performance.md, "Social map at national scale").
+        var ordered = services.OrderBy(s => s.Name);
+        if (match.HasText)
+        {
+            var all = await cache.GetOrAddAsync("page|all", () => db.Services.CountAsync(s => s.Status == ServiceStatus.Active, cancellationToken));
+            if (!ServiceSearch.WalkNameIndex(Total, all, PageNumber * PageSize))
+            {
+                ordered = services.OrderBy(s => s.Name + "");
+            }
+        }
         var rows = await ordered.ThenBy(s => s.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Select(s => new
