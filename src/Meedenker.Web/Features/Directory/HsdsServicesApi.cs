@@ -56,26 +56,18 @@ public static class HsdsServicesApi
         {
             services = services.Where(s => s.LastModified >= after);
         }
-        // The count of a normalised search is cached for a short time (SearchCache); the page is read every time.
+        // The count and the first ids of a normalised search are cached for a short time (SearchCache); the services
+        // of the page are read every time, by id.
         var key = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"api|{match.Key}|{termId}|{taxonomyId}|{organizationId}|{modifiedAfter?.UtcTicks}");
-        var total = await cache.GetOrAddAsync(key, () => services.CountAsync(cancellationToken));
-        var sorted = services.OrderBy(s => s.Name);
-        if (match.HasText)
-        {
-            // Few matches: find them through the word index and sort, instead of walking the name index (same order).
-            var all = await cache.GetOrAddAsync("api|all", () => db.Services.CountAsync(cancellationToken));
-            if (!ServiceSearch.WalkNameIndex(total, all, paging.Skip + paging.PerPage))
-            {
-                sorted = services.OrderBy(s => s.Name + "");
-            }
-        }
-        var ordered = sorted.ThenBy(s => s.Id).Skip(paging.Skip).Take(paging.PerPage);
+        var head = await ServiceSearch.HeadAsync(cache, key, services, match.HasText, cancellationToken);
+        var total = head.Total;
+        var ids = await ServiceSearch.PageIdsAsync(head, services, match.HasText, paging.Skip, paging.PerPage, cancellationToken);
         if (minimal)
         {
-            var rows = await ordered.Select(s => new HsdsMinimalService(s.Id, s.LastModified)).ToListAsync(cancellationToken);
-            return TypedResults.Json(HsdsPages.Of(rows, total, paging), HsdsJson.Options);
+            var rows = await db.Services.AsNoTracking().Where(s => ids.Contains(s.Id)).Select(s => new HsdsMinimalService(s.Id, s.LastModified)).ToListAsync(cancellationToken);
+            return TypedResults.Json(HsdsPages.Of(ServiceSearch.InOrder(rows, ids, r => r.Id), total, paging), HsdsJson.Options);
         }
-        var page = await ordered.ToListAsync(cancellationToken);
+        var page = ServiceSearch.InOrder(await db.Services.AsNoTracking().Where(s => ids.Contains(s.Id)).ToListAsync(cancellationToken), ids, s => s.Id);
         var contents = full ? await HsdsLoader.FullServicesAsync(db, page, cancellationToken) : page.Select(HsdsLoader.Service).ToList();
         return TypedResults.Json(HsdsPages.Of(contents, total, paging), HsdsJson.Options);
     }

@@ -8,12 +8,13 @@ using System.Runtime.CompilerServices;
 namespace Meedenker.Web.Features.Directory;
 
 /// <summary>
-/// A short-lived cache for the free-text search: which vocabulary words a set of patterns finds, and how many services
-/// a normalised search (matched words and filters) finds. The social map changes a few times a day; a broad count costs
-/// tens of milliseconds at national scale, a cached one nothing. Every save that touches the directory in this process
+/// A short-lived cache for the free-text search: which vocabulary words a set of patterns finds, and for a normalised
+/// search (matched words and filters) how many services it finds and the ids of the first ones in name order. The social
+/// map changes a few times a day; a broad count and sort cost tens of milliseconds at national scale, a cached one nothing. Every save that touches the directory in this process
 /// starts a new generation, so an edit or import shows at once; an edit made by another instance shows within
 /// <see cref="Lifetime"/> (docs/decisions/0050-search-word-index.md). Synonyms are read on every search and are part of
-/// the key through the words they find, so a synonym edit needs no invalidation.
+/// the key through the words they find; they are cached too, and a synonym edit saved in this process starts a new
+/// generation like any other directory edit.
 /// </summary>
 public sealed class SearchCache : IDisposable
 {
@@ -22,7 +23,8 @@ public sealed class SearchCache : IDisposable
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 20_000 });
     private long _generation;
 
-    public async Task<T> GetOrAddAsync<T>(string key, Func<Task<T>> compute)
+    /// <summary>The cached value, or computes and keeps it; <paramref name="size"/> in units of about a kilobyte.</summary>
+    public async Task<T> GetOrAddAsync<T>(string key, Func<Task<T>> compute, int size = 1)
     {
         ArgumentNullException.ThrowIfNull(compute);
         var generation = Interlocked.Read(ref _generation);
@@ -35,7 +37,7 @@ public sealed class SearchCache : IDisposable
         // A save that happened while this was computed may not be in the value: keep it only if none did.
         if (Interlocked.Read(ref _generation) == generation)
         {
-            _cache.Set(fullKey, value, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = Lifetime });
+            _cache.Set(fullKey, value, new MemoryCacheEntryOptions { Size = size, AbsoluteExpirationRelativeToNow = Lifetime });
         }
         return value;
     }
@@ -48,7 +50,7 @@ public sealed class SearchCache : IDisposable
 
 /// <summary>
 /// Invalidates the <see cref="SearchCache"/> when a save touches what the search reads (services, their terms and areas,
-/// organisations, taxonomy terms, municipalities, the word index): after the save, and again when its transaction commits,
+/// organisations, taxonomy terms, municipalities, synonym groups, the word index): after the save, and again when its transaction commits,
 /// so that no count computed in between outlives the commit.
 /// </summary>
 public sealed class SearchCacheInvalidator(SearchCache cache) : SaveChangesInterceptor, IDbTransactionInterceptor
@@ -59,7 +61,7 @@ public sealed class SearchCacheInvalidator(SearchCache cache) : SaveChangesInter
     private static bool TouchesDirectory(DbContext context) =>
         context.ChangeTracker.Entries().Any(e =>
             e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted &&
-            e.Entity is Service or ServiceTerm or ServiceArea or Organization or TaxonomyTerm or Municipality or ServiceWord or SearchWord);
+            e.Entity is Service or ServiceTerm or ServiceArea or Organization or TaxonomyTerm or Municipality or ServiceWord or SearchWord or SearchSynonymGroup);
 
     private void Saving(DbContext? context)
     {

@@ -16,10 +16,13 @@ namespace Meedenker.Web.Features.Directory;
 public static class ServiceSearch
 {
     /// <summary>
-    /// A page is found by walking the name index when that reads at most this many services; otherwise the matches are
-    /// found first and sorted. The same order either way.
+    /// With at most this many matches the page is found by finding the matches (word index) and sorting them; with more,
+    /// by walking the name index, which finds a page of common words at once. The same order either way.
     /// </summary>
-    public const int WalkBudget = 2000;
+    public const int ManyMatches = 10_000;
+
+    /// <summary>How many ids of the first matches, in name order, the cache keeps per search (pages beyond are read live).</summary>
+    public const int HeadIds = 500;
 
     /// <summary>Above this many vocabulary words, a query word is matched on the search text directly (same result).</summary>
     public const int MaxWords = 5000;
@@ -62,7 +65,7 @@ public static class ServiceSearch
         }
     }
 
-    /// <summary>Reads the synonym groups (every time, so an edit works at once) and finds the words of each query term.</summary>
+    /// <summary>Reads the synonym groups and finds the vocabulary words of each query term.</summary>
     public static async Task<TextMatch> MatchAsync(AppDbContext db, string? text, SearchCache? cache, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -71,9 +74,12 @@ public static class ServiceSearch
         {
             return TextMatch.None;
         }
-        var groups = (await db.SearchSynonymGroups.AsNoTracking().Select(g => g.Words).ToListAsync(cancellationToken))
-            .Select(w => (IReadOnlyList<string>)w.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            .ToList();
+        async Task<List<IReadOnlyList<string>>> ReadSynonyms() =>
+            (await db.SearchSynonymGroups.AsNoTracking().Select(g => g.Words).ToListAsync(cancellationToken))
+                .Select(w => (IReadOnlyList<string>)w.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                .ToList();
+        // Cached like the rest: a synonym edit saved in this process starts a new cache generation (SearchCacheInvalidator).
+        var groups = cache is null ? await ReadSynonyms() : await cache.GetOrAddAsync("synonyms", ReadSynonyms);
         var result = new List<(IReadOnlyList<string>, IReadOnlyList<string>?)>();
         foreach (var term in terms)
         {
@@ -96,8 +102,45 @@ public static class ServiceSearch
     public static async Task<IQueryable<Service>> WhereTextAsync(AppDbContext db, IQueryable<Service> services, string? text, CancellationToken cancellationToken) =>
         (await MatchAsync(db, text, cache: null, cancellationToken)).Apply(db, services);
 
-    /// <summary>Whether walking the name index to rows <paramref name="end"/> reads at most <see cref="WalkBudget"/> services.</summary>
-    public static bool WalkNameIndex(int matches, int all, int end) => (long)end * all <= (long)WalkBudget * Math.Max(matches, 1);
+    /// <summary>The total of a search and the ids of its first <see cref="HeadIds"/> matches in name order.</summary>
+    public sealed record Head(int Total, Guid[] Ids);
+
+    /// <summary>Name order, then id; by an expression when the matches are few (see <see cref="ManyMatches"/>).</summary>
+    public static IOrderedQueryable<Service> InNameOrder(IQueryable<Service> services, bool fewMatches) =>
+        (fewMatches ? services.OrderBy(s => s.Name + "") : services.OrderBy(s => s.Name)).ThenBy(s => s.Id);
+
+    /// <summary>
+    /// The count and the first ids of a normalised search (<paramref name="key"/>: its matched words and filters), from
+    /// the cache or read once: the count and one sorted read of at most <see cref="HeadIds"/> ids.
+    /// </summary>
+    public static Task<Head> HeadAsync(SearchCache cache, string key, IQueryable<Service> services, bool hasText, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cache);
+        return cache.GetOrAddAsync(key, async () =>
+        {
+            var total = await services.CountAsync(cancellationToken);
+            var ids = total == 0 ? [] : await InNameOrder(services, hasText && total <= ManyMatches).Select(s => s.Id).Take(HeadIds).ToArrayAsync(cancellationToken);
+            return new Head(total, ids);
+        }, size: 1 + HeadIds / 64);
+    }
+
+    /// <summary>The ids of one page, in order: from the head when it holds them, otherwise read from the database.</summary>
+    public static async Task<IReadOnlyList<Guid>> PageIdsAsync(Head head, IQueryable<Service> services, bool hasText, int skip, int take, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(head);
+        if (skip + take <= head.Ids.Length || head.Ids.Length >= head.Total)
+        {
+            return head.Ids.Skip(skip).Take(take).ToList();
+        }
+        return await InNameOrder(services, hasText && head.Total <= ManyMatches).Skip(skip).Take(take).Select(s => s.Id).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Puts rows read by id back in the order of the ids.</summary>
+    public static List<T> InOrder<T>(IEnumerable<T> rows, IReadOnlyList<Guid> ids, Func<T, Guid> id)
+    {
+        var byId = rows.ToDictionary(id);
+        return ids.Where(byId.ContainsKey).Select(i => byId[i]).ToList();
+    }
 
     /// <summary>x => LIKE '%a%' OR LIKE '%b%' ...; the words are normalised, so they hold no LIKE wildcards.</summary>
     private static Expression<Func<T, bool>> ContainsAny<T>(string property, IReadOnlyList<string> words)

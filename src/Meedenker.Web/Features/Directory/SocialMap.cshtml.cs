@@ -100,24 +100,16 @@ public sealed class SocialMapModel(AppDbContext db, SearchCache cache, Reference
         }
         Searched = !string.IsNullOrWhiteSpace(Text) || Municipality is not null || LifeDomain is not null || TargetGroup is not null || Language is not null || Cost is not null;
 
-        // The count of a normalised search (matched words and filters) is cached for a short time (SearchCache).
-        Total = await cache.GetOrAddAsync($"page|{match.Key}|{Municipality}|{LifeDomain}|{TargetGroup}|{Language}|{Cost}", () => services.CountAsync(cancellationToken));
+        // The count and the first ids of a normalised search (matched words and filters) are cached for a short time
+        // (SearchCache); the rows of the page are read every time, by id.
+        var head = await ServiceSearch.HeadAsync(cache, $"page|{match.Key}|{Municipality}|{LifeDomain}|{TargetGroup}|{Language}|{Cost}", services, match.HasText, cancellationToken);
+        Total = head.Total;
         TotalPages = Math.Max(1, (Total + PageSize - 1) / PageSize);
         PageNumber = int.TryParse(PageText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var page) ? Math.Clamp(page, 1, TotalPages) : 1;
-        // When walking the name index would read many services before it finds this page (few matches), order by an
-        // expression rather than the column, so that PostgreSQL finds the matches through the word index and sorts
-        // them. Same order either way (docs/performance.md, "Social map at national scale").
-        var ordered = services.OrderBy(s => s.Name);
-        if (match.HasText)
-        {
-            var all = await cache.GetOrAddAsync("page|all", () => db.Services.CountAsync(s => s.Status == ServiceStatus.Active, cancellationToken));
-            if (!ServiceSearch.WalkNameIndex(Total, all, PageNumber * PageSize))
-            {
-                ordered = services.OrderBy(s => s.Name + "");
-            }
-        }
-        var rows = await ordered.ThenBy(s => s.Id)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
+        var ids = await ServiceSearch.PageIdsAsync(head, services, match.HasText, (PageNumber - 1) * PageSize, PageSize, cancellationToken);
+        // The page and the places of its services in one query by id (the places cut to eight here: as a Take inside
+        // the query EF Core would number the service areas of the whole country first).
+        var rows = ServiceSearch.InOrder(await db.Services.AsNoTracking().Where(s => ids.Contains(s.Id))
             .Select(s => new
             {
                 s.Id,
@@ -125,16 +117,10 @@ public sealed class SocialMapModel(AppDbContext db, SearchCache cache, Reference
                 Organization = s.Organization!.Name,
                 s.Description,
                 s.IsFree,
+                Places = s.Areas.Select(a => a.Municipality!.Name).ToList(),
             })
-            .ToListAsync(cancellationToken);
-        // The places of this page in a second query by id: as a nested collection EF Core numbers the rows of
-        // every service area in the country before it joins (67 ms at national scale instead of 1).
-        var ids = rows.Select(r => r.Id).ToList();
-        var places = (await db.ServiceAreas.AsNoTracking().Where(a => ids.Contains(a.ServiceId))
-                .Select(a => new { a.ServiceId, a.Municipality!.Name }).ToListAsync(cancellationToken))
-            .GroupBy(a => a.ServiceId)
-            .ToDictionary(g => g.Key, g => g.Select(a => a.Name).Order(StringComparer.Ordinal).Take(8).ToList());
-        Results = rows.Select(r => new ServiceRow(r.Id, r.Name, r.Organization, r.Description, r.IsFree, places.GetValueOrDefault(r.Id) ?? [])).ToList();
+            .ToListAsync(cancellationToken), ids, r => r.Id);
+        Results = rows.Select(r => new ServiceRow(r.Id, r.Name, r.Organization, r.Description, r.IsFree, r.Places.Order(StringComparer.Ordinal).Take(8).ToList())).ToList();
     }
 
     /// <summary>The link to another page of the same search.</summary>
