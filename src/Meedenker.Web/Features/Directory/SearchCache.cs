@@ -1,9 +1,9 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Meedenker.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Caching.Memory;
-using System.Data.Common;
-using System.Runtime.CompilerServices;
 
 namespace Meedenker.Web.Features.Directory;
 
