@@ -14,6 +14,13 @@ public sealed class SocialMapModel(AppDbContext db, SearchCache cache, Reference
 
     public sealed record Option(string Code, string Name);
 
+    public sealed record Row(Guid Id, string Name, string Organization, string? Description, bool IsFree, List<string> Places);
+
+    /// <summary>One page of services with their places, by id; compiled once, as it runs on every search.</summary>
+    private static readonly Func<AppDbContext, Guid[], IAsyncEnumerable<Row>> PageRows = EF.CompileAsyncQuery((AppDbContext db, Guid[] ids) =>
+        db.Services.AsNoTracking().Where(s => ids.Contains(s.Id))
+            .Select(s => new Row(s.Id, s.Name, s.Organization!.Name, s.Description, s.IsFree, s.Areas.Select(a => a.Municipality!.Name).ToList())));
+
     public sealed record ServiceRow(Guid Id, string Name, string Organization, string? Description, bool IsFree, IReadOnlyList<string> Places);
 
     [FromQuery(Name = "q")]
@@ -109,17 +116,7 @@ public sealed class SocialMapModel(AppDbContext db, SearchCache cache, Reference
         var ids = await ServiceSearch.PageIdsAsync(head, services, match.HasText, (PageNumber - 1) * PageSize, PageSize, cancellationToken);
         // The page and the places of its services in one query by id (the places cut to eight here: as a Take inside
         // the query EF Core would number the service areas of the whole country first).
-        var rows = ServiceSearch.InOrder(await db.Services.AsNoTracking().Where(s => ids.Contains(s.Id))
-            .Select(s => new
-            {
-                s.Id,
-                s.Name,
-                Organization = s.Organization!.Name,
-                s.Description,
-                s.IsFree,
-                Places = s.Areas.Select(a => a.Municipality!.Name).ToList(),
-            })
-            .ToListAsync(cancellationToken), ids, r => r.Id);
+        var rows = ServiceSearch.InOrder(await PageRows(db, [.. ids]).ToListAsync(cancellationToken), ids, r => r.Id);
         Results = rows.Select(r => new ServiceRow(r.Id, r.Name, r.Organization, r.Description, r.IsFree, r.Places.Order(StringComparer.Ordinal).Take(8).ToList())).ToList();
     }
 
