@@ -21,8 +21,9 @@ namespace Meedenker.Bench;
 /// </summary>
 internal static class SocialMapBench
 {
-    private const string AppUrl = "http://127.0.0.1:5096";
-    private const string RawUrl = "http://127.0.0.1:5097";
+    // Ports of their own, so that this bench can run beside the case-work and intake benches (5097, 5098).
+    private const string AppUrl = "http://127.0.0.1:5196";
+    private const string RawUrl = "http://127.0.0.1:5197";
 
     public static async Task RunAsync(string adminConnection, int services, int clients, int seconds, string[] searches, string? existingDatabase)
     {
@@ -58,9 +59,9 @@ internal static class SocialMapBench
 
         using var server = Start(connection, ["--urls", AppUrl]);
         await using var raw = RawServer(connection);
-        await raw.StartAsync();
         try
         {
+            await raw.StartAsync();
             await WaitReadyAsync(AppUrl + "/health/ready");
             var runs = searches.SelectMany(search =>
             {

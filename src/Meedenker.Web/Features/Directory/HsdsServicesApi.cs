@@ -8,6 +8,23 @@ namespace Meedenker.Web.Features.Directory;
 /// <summary>HSDS /services and /services/{id}.</summary>
 public static class HsdsServicesApi
 {
+    /// <summary>One page of services by id, without the search text the response does not show; compiled once.</summary>
+    private static readonly Func<AppDbContext, Guid[], IAsyncEnumerable<Service>> PageServices = EF.CompileAsyncQuery((AppDbContext db, Guid[] ids) =>
+        db.Services.AsNoTracking().Where(s => ids.Contains(s.Id)).Select(s => new Service
+        {
+            Id = s.Id,
+            OrganizationId = s.OrganizationId,
+            Name = s.Name,
+            Description = s.Description,
+            Status = s.Status,
+            IsFree = s.IsFree,
+            FeesDescription = s.FeesDescription,
+            ApplicationProcess = s.ApplicationProcess,
+            Email = s.Email,
+            Url = s.Url,
+            LastModified = s.LastModified,
+        }));
+
     public static RouteGroupBuilder MapHsdsServices(this RouteGroupBuilder hsds)
     {
         ArgumentNullException.ThrowIfNull(hsds);
@@ -67,7 +84,7 @@ public static class HsdsServicesApi
             var rows = await db.Services.AsNoTracking().Where(s => ids.Contains(s.Id)).Select(s => new HsdsMinimalService(s.Id, s.LastModified)).ToListAsync(cancellationToken);
             return TypedResults.Json(HsdsPages.Of(ServiceSearch.InOrder(rows, ids, r => r.Id), total, paging), HsdsJson.Options);
         }
-        var page = ServiceSearch.InOrder(await db.Services.AsNoTracking().Where(s => ids.Contains(s.Id)).ToListAsync(cancellationToken), ids, s => s.Id);
+        var page = ServiceSearch.InOrder(await PageServices(db, [.. ids]).ToListAsync(cancellationToken), ids, s => s.Id);
         var contents = full ? await HsdsLoader.FullServicesAsync(db, page, cancellationToken) : page.Select(HsdsLoader.Service).ToList();
         return TypedResults.Json(HsdsPages.Of(contents, total, paging), HsdsJson.Options);
     }
