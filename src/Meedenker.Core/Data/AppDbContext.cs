@@ -22,6 +22,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Schedule> Schedules => Set<Schedule>();
     public DbSet<Phone> Phones => Set<Phone>();
     public DbSet<SearchSynonymGroup> SearchSynonymGroups => Set<SearchSynonymGroup>();
+    public DbSet<SearchWord> SearchWords => Set<SearchWord>();
+    public DbSet<ServiceWord> ServiceWords => Set<ServiceWord>();
     public DbSet<SupporterProfile> SupporterProfiles => Set<SupporterProfile>();
     public DbSet<Resident> Residents => Set<Resident>();
     public DbSet<HelpRequest> HelpRequests => Set<HelpRequest>();
@@ -397,6 +399,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
             e.Property(s => s.Url).HasMaxLength(300);
             e.Property(s => s.SearchText).HasMaxLength(8000);
             e.HasIndex(s => new { s.Status, s.Name });
+            e.HasIndex(s => new { s.Name, s.Id });
             e.HasIndex(s => s.OrganizationId);
             e.HasIndex(s => s.LastModified);
             e.HasOne(s => s.Organization).WithMany().HasForeignKey(s => s.OrganizationId).OnDelete(DeleteBehavior.Restrict);
@@ -462,6 +465,20 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         {
             e.Property(s => s.Words).HasMaxLength(1000);
             e.Ignore(s => s.WordList);
+        });
+
+        // The word index of the free-text search (docs/decisions/0050-search-word-index.md).
+        builder.Entity<SearchWord>(e =>
+        {
+            e.HasKey(w => w.Word);
+            e.Property(w => w.Word).HasMaxLength(Search.MaxIndexedWordLength);
+        });
+        builder.Entity<ServiceWord>(e =>
+        {
+            e.HasKey(w => new { w.ServiceId, w.Word });
+            e.Property(w => w.Word).HasMaxLength(Search.MaxIndexedWordLength);
+            e.HasIndex(w => new { w.Word, w.ServiceId });
+            e.HasOne<Service>().WithMany().HasForeignKey(w => w.ServiceId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<SupporterProfile>(e =>

@@ -164,12 +164,38 @@ public sealed class SearchSynonymGroup
     public IReadOnlyList<string> WordList => Words.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 }
 
+/// <summary>
+/// A word that occurs in some service's search text: the vocabulary that a query word is looked up in (by infix),
+/// before the services are found through <see cref="ServiceWord"/> (docs/decisions/0050-search-word-index.md).
+/// </summary>
+public sealed class SearchWord
+{
+    public required string Word { get; set; }
+}
+
+/// <summary>One distinct word of one service's <see cref="Service.SearchText"/>; kept by <c>SearchIndex</c>.</summary>
+public sealed class ServiceWord
+{
+    public Guid ServiceId { get; set; }
+    public required string Word { get; set; }
+}
+
 /// <summary>Free-text search helpers shared by the social map, the HSDS API and the generator.</summary>
 public static class Search
 {
     public const int MaxQueryLength = 200;
     public const int MaxTerms = 8;
     public const int MaxTermLength = 40;
+
+    /// <summary>Longer words in a search text are kept in the word index cut to this length.</summary>
+    public const int MaxIndexedWordLength = 200;
+
+    /// <summary>The distinct words of a normalised search text, as the word index keeps them.</summary>
+    public static IReadOnlyList<string> IndexWords(string? searchText) =>
+        string.IsNullOrEmpty(searchText) ? [] : searchText.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w.Length > MaxIndexedWordLength ? w[..MaxIndexedWordLength] : w)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
 
     /// <summary>Lower case, accents removed, everything but letters and digits a single space.</summary>
     public static string Normalize(string? text)

@@ -1519,6 +1519,17 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                     b.ToTable("SearchSynonymGroups");
                 });
 
+            modelBuilder.Entity("Meedenker.Domain.SearchWord", b =>
+                {
+                    b.Property<string>("Word")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Word");
+
+                    b.ToTable("SearchWords");
+                });
+
             modelBuilder.Entity("Meedenker.Domain.SelfRelianceScore", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1610,6 +1621,8 @@ namespace Meedenker.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OrganizationId");
 
+                    b.HasIndex("Name", "Id");
+
                     b.HasIndex("Status", "Name");
 
                     b.ToTable("Services");
@@ -1683,6 +1696,22 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                     b.HasIndex("TaxonomyTermId", "ServiceId");
 
                     b.ToTable("ServiceTerms");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.ServiceWord", b =>
+                {
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Word")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ServiceId", "Word");
+
+                    b.HasIndex("Word", "ServiceId");
+
+                    b.ToTable("ServiceWords");
                 });
 
             modelBuilder.Entity("Meedenker.Domain.StaffUser", b =>
@@ -2464,6 +2493,15 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("TaxonomyTerm");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.ServiceWord", b =>
+                {
+                    b.HasOne("Meedenker.Domain.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Meedenker.Domain.StaffUser", b =>

@@ -3,6 +3,7 @@ using Meedenker.Data;
 using Meedenker.Data.Generation;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 
 namespace Meedenker.Web.Infrastructure;
@@ -55,9 +56,12 @@ public static class Database
 
     public static IServiceCollection AddMeedenkerDatabase(this IServiceCollection services, DatabaseProvider provider, string connectionString)
     {
-        services.AddDbContext<AppDbContext>(options =>
+        services.TryAddSingleton<Features.Directory.SearchCache>();
+        services.TryAddSingleton<Features.Directory.SearchCacheInvalidator>();
+        services.AddDbContext<AppDbContext>((serviceProvider, options) =>
         {
             DatabaseSetup.Configure(options, provider, connectionString);
+            options.AddInterceptors(serviceProvider.GetRequiredService<Features.Directory.SearchCacheInvalidator>());
             options.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning));
         });
         return services;

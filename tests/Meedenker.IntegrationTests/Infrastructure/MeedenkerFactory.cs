@@ -193,6 +193,7 @@ public class MeedenkerFactory : WebApplicationFactory<Web.Program>
         db.Locations.Add(location);
         db.Services.Add(service);
         await db.SaveChangesAsync();
+        await SearchIndex.RefreshAsync(db, [service]);
         return service;
     }
 

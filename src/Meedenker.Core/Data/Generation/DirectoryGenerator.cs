@@ -275,6 +275,7 @@ internal sealed class DirectoryGenerator(Random random, IReadOnlyList<TaxonomyTe
     {
         await BulkInserter.InsertAsync(db, Locations, cancellationToken);
         await BulkInserter.InsertAsync(db, Services, cancellationToken);
+        await SearchIndex.InsertAsync(db, Services, cancellationToken);
         await BulkInserter.InsertAsync(db, ServiceTerms, cancellationToken);
         await BulkInserter.InsertAsync(db, Areas, cancellationToken);
         await BulkInserter.InsertAsync(db, ServiceAtLocations, cancellationToken);

@@ -279,6 +279,7 @@ public sealed class EditServiceModel(AppDbContext db, ReferenceData referenceDat
         db.Phones.AddRange(phones);
         db.Schedules.AddRange(schedules);
         await db.SaveChangesAsync(cancellationToken);
+        await SearchIndex.RefreshAsync(db, [service], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         TempData["Message"] = Lang.Pick($"De dienst ‘{service.Name}’ is opgeslagen.", $"The service ‘{service.Name}’ has been saved.");
         return Redirect("/werk/sociale-kaart");

@@ -626,6 +626,7 @@ public sealed partial class HsdsImporter(AppDbContext db, TimeProvider time)
 
         var termsByService = serviceTerms.ToLookup(t => t.ServiceId, t => t.Term);
         var existingServices = await db.Services.Where(s => serviceIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
+        var imported = new List<Service>(services.Count);
         foreach (var (id, row) in services)
         {
             if (!existingServices.TryGetValue(id, out var service))
@@ -644,6 +645,7 @@ public sealed partial class HsdsImporter(AppDbContext db, TimeProvider time)
             service.LastModified = ParseTimestamp(row.Required("last_modified"))!.Value;
             service.IsFree = free.GetValueOrDefault(id, true);
             service.RefreshSearchText(existingOrganizations[service.OrganizationId].Name, termsByService[id].SelectMany(t => new[] { t.NameNl, t.NameEn }));
+            imported.Add(service);
         }
         db.ServiceTerms.AddRange(serviceTerms.Select(t => new ServiceTerm { Id = t.Id, ServiceId = t.ServiceId, TaxonomyTermId = t.Term.Id }));
         db.ServiceAreas.AddRange(areas.Select(a => new ServiceArea { Id = a.Key, ServiceId = a.Value.Ref("service_id")!.Value, MunicipalityId = places[a.Key].Id }));
@@ -668,6 +670,7 @@ public sealed partial class HsdsImporter(AppDbContext db, TimeProvider time)
             Description = h.Text("description"),
         }));
         await db.SaveChangesAsync(cancellationToken);
+        await SearchIndex.RefreshAsync(db, imported, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new HsdsImportResult([], organizations.Count, locations.Count, services.Count);
     }

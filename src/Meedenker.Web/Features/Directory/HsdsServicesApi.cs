@@ -8,6 +8,23 @@ namespace Meedenker.Web.Features.Directory;
 /// <summary>HSDS /services and /services/{id}.</summary>
 public static class HsdsServicesApi
 {
+    /// <summary>One page of services by id, without the search text the response does not show; compiled once.</summary>
+    private static readonly Func<AppDbContext, Guid[], IAsyncEnumerable<Service>> PageServices = EF.CompileAsyncQuery((AppDbContext db, Guid[] ids) =>
+        db.Services.AsNoTracking().Where(s => ids.Contains(s.Id)).Select(s => new Service
+        {
+            Id = s.Id,
+            OrganizationId = s.OrganizationId,
+            Name = s.Name,
+            Description = s.Description,
+            Status = s.Status,
+            IsFree = s.IsFree,
+            FeesDescription = s.FeesDescription,
+            ApplicationProcess = s.ApplicationProcess,
+            Email = s.Email,
+            Url = s.Url,
+            LastModified = s.LastModified,
+        }));
+
     public static RouteGroupBuilder MapHsdsServices(this RouteGroupBuilder hsds)
     {
         ArgumentNullException.ThrowIfNull(hsds);
@@ -18,7 +35,7 @@ public static class HsdsServicesApi
         return hsds;
     }
 
-    private static async Task<IResult> List(HttpRequest request, AppDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> List(HttpRequest request, AppDbContext db, SearchCache cache, CancellationToken cancellationToken)
     {
         var query = new HsdsQuery(request);
         var search = query.Text("search", Search.MaxQueryLength);
@@ -35,7 +52,8 @@ public static class HsdsServicesApi
         }
 
         var services = db.Services.AsNoTracking();
-        services = await ServiceSearch.WhereTextAsync(db, services, search, cancellationToken);
+        var match = await ServiceSearch.MatchAsync(db, search, cache, cancellationToken);
+        services = match.Apply(db, services);
         if (termId is { } term)
         {
             services = services.Where(s => s.Terms.Any(t => t.TaxonomyTermId == term) || s.Areas.Any(a => a.MunicipalityId == term));
@@ -55,14 +73,18 @@ public static class HsdsServicesApi
         {
             services = services.Where(s => s.LastModified >= after);
         }
-        var total = await services.CountAsync(cancellationToken);
-        var ordered = services.OrderBy(s => s.Name).ThenBy(s => s.Id).Skip(paging.Skip).Take(paging.PerPage);
+        // The count and the first ids of a normalised search are cached for a short time (SearchCache); the services
+        // of the page are read every time, by id.
+        var key = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"api|{match.Key}|{termId}|{taxonomyId}|{organizationId}|{modifiedAfter?.UtcTicks}");
+        var head = await ServiceSearch.HeadAsync(cache, key, services, match.HasText, cancellationToken);
+        var total = head.Total;
+        var ids = await ServiceSearch.PageIdsAsync(head, services, match.HasText, paging.Skip, paging.PerPage, cancellationToken);
         if (minimal)
         {
-            var rows = await ordered.Select(s => new HsdsMinimalService(s.Id, s.LastModified)).ToListAsync(cancellationToken);
-            return TypedResults.Json(HsdsPages.Of(rows, total, paging), HsdsJson.Options);
+            var rows = await db.Services.AsNoTracking().Where(s => ids.Contains(s.Id)).Select(s => new HsdsMinimalService(s.Id, s.LastModified)).ToListAsync(cancellationToken);
+            return TypedResults.Json(HsdsPages.Of(ServiceSearch.InOrder(rows, ids, r => r.Id), total, paging), HsdsJson.Options);
         }
-        var page = await ordered.ToListAsync(cancellationToken);
+        var page = ServiceSearch.InOrder(await PageServices(db, [.. ids]).ToListAsync(cancellationToken), ids, s => s.Id);
         var contents = full ? await HsdsLoader.FullServicesAsync(db, page, cancellationToken) : page.Select(HsdsLoader.Service).ToList();
         return TypedResults.Json(HsdsPages.Of(contents, total, paging), HsdsJson.Options);
     }

@@ -8,14 +8,18 @@ using Microsoft.EntityFrameworkCore;
 namespace Meedenker.Web.Features.Directory;
 
 /// <summary>The public social map: search and filter the services of the network, without an account.</summary>
-public sealed class SocialMapModel(AppDbContext db) : FormPageModel
+public sealed class SocialMapModel(AppDbContext db, SearchCache cache, ReferenceData reference) : FormPageModel
 {
     public const int PageSize = 10;
 
-    /// <summary>Above this many matches, walking the name index finds a page faster than sorting the matches.</summary>
-    public const int ManyMatches = 10_000;
-
     public sealed record Option(string Code, string Name);
+
+    public sealed record Row(Guid Id, string Name, string Organization, string? Description, bool IsFree, List<string> Places);
+
+    /// <summary>One page of services with their places, by id; compiled once, as it runs on every search.</summary>
+    private static readonly Func<AppDbContext, Guid[], IAsyncEnumerable<Row>> PageRows = EF.CompileAsyncQuery((AppDbContext db, Guid[] ids) =>
+        db.Services.AsNoTracking().Where(s => ids.Contains(s.Id))
+            .Select(s => new Row(s.Id, s.Name, s.Organization!.Name, s.Description, s.IsFree, s.Areas.Select(a => a.Municipality!.Name).ToList())));
 
     public sealed record ServiceRow(Guid Id, string Name, string Organization, string? Description, bool IsFree, IReadOnlyList<string> Places);
 
@@ -52,22 +56,20 @@ public sealed class SocialMapModel(AppDbContext db) : FormPageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Municipalities = await db.Municipalities.AsNoTracking().OrderBy(m => m.Name).Select(m => new Option(m.Code, m.Name)).ToListAsync(cancellationToken);
-        var terms = await db.TaxonomyTerms.AsNoTracking()
-            .Where(t => t.Taxonomy == TaxonomyKind.LifeDomain || t.Taxonomy == TaxonomyKind.TargetGroup || t.Taxonomy == TaxonomyKind.Language)
-            .OrderBy(t => t.SortOrder)
-            .Select(t => new { t.Taxonomy, t.Code, t.NameNl, t.NameEn })
-            .ToListAsync(cancellationToken);
-        LifeDomains = terms.Where(t => t.Taxonomy == TaxonomyKind.LifeDomain).Select(t => new Option(t.Code, Lang.Pick(t.NameNl, t.NameEn))).ToList();
-        TargetGroups = terms.Where(t => t.Taxonomy == TaxonomyKind.TargetGroup).Select(t => new Option(t.Code, Lang.Pick(t.NameNl, t.NameEn))).ToList();
-        Languages = terms.Where(t => t.Taxonomy == TaxonomyKind.Language).Select(t => new Option(t.Code, Lang.Pick(t.NameNl, t.NameEn))).ToList();
+        // Municipalities and terms change rarely: the cached reference data (a minute) saves two queries per search.
+        var snapshot = await reference.GetAsync(cancellationToken);
+        Municipalities = snapshot.Municipalities.Select(m => new Option(m.Code, m.Name)).ToList();
+        LifeDomains = snapshot.Of(TaxonomyKind.LifeDomain).Select(t => new Option(t.Code, t.Name)).ToList();
+        TargetGroups = snapshot.Of(TaxonomyKind.TargetGroup).Select(t => new Option(t.Code, t.Name)).ToList();
+        Languages = snapshot.Of(TaxonomyKind.Language).Select(t => new Option(t.Code, t.Name)).ToList();
 
         var services = db.Services.AsNoTracking().Where(s => s.Status == ServiceStatus.Active);
         if (Text is { Length: > Search.MaxQueryLength })
         {
             ModelState.AddModelError(nameof(Text), Lang.Pick($"Je zoekwoorden zijn te lang. We zoeken op de eerste {Search.MaxQueryLength} tekens.", $"Your search is too long. We search the first {Search.MaxQueryLength} characters."));
         }
-        services = await ServiceSearch.WhereTextAsync(db, services, Text, cancellationToken);
+        var match = await ServiceSearch.MatchAsync(db, Text, cache, cancellationToken);
+        services = match.Apply(db, services);
         Municipality = Known(Municipality, Municipalities, nameof(Municipality), Lang.Pick("Kies een gemeente uit de lijst.", "Choose a municipality from the list."));
         LifeDomain = Known(LifeDomain, LifeDomains, nameof(LifeDomain), Lang.Pick("Kies een onderwerp uit de lijst.", "Choose a topic from the list."));
         TargetGroup = Known(TargetGroup, TargetGroups, nameof(TargetGroup), Lang.Pick("Kies een groep uit de lijst.", "Choose a group from the list."));
@@ -105,33 +107,17 @@ public sealed class SocialMapModel(AppDbContext db) : FormPageModel
         }
         Searched = !string.IsNullOrWhiteSpace(Text) || Municipality is not null || LifeDomain is not null || TargetGroup is not null || Language is not null || Cost is not null;
 
-        Total = await services.CountAsync(cancellationToken);
+        // The count and the first ids of a normalised search (matched words and filters) are cached for a short time
+        // (SearchCache); the rows of the page are read every time, by id.
+        var head = await ServiceSearch.HeadAsync(cache, $"page|{match.Key}|{Municipality}|{LifeDomain}|{TargetGroup}|{Language}|{Cost}", services, match.HasText, cancellationToken);
+        Total = head.Total;
         TotalPages = Math.Max(1, (Total + PageSize - 1) / PageSize);
         PageNumber = int.TryParse(PageText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var page) ? Math.Clamp(page, 1, TotalPages) : 1;
-        // For a search with few matches, order by an expression rather than the column: otherwise PostgreSQL walks
-        // the (Status, Name) index in name order and filters tens of thousands of rows when the matches sort late,
-        // instead of using the trigram index. With many matches the walk finds a page at once, so keep it.
-        // Same order either way (docs/performance.md, "Social map at national scale").
-        var ordered = Search.Terms(Text).Count > 0 && Total <= ManyMatches ? services.OrderBy(s => s.Name + "") : services.OrderBy(s => s.Name);
-        var rows = await ordered.ThenBy(s => s.Id)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
-            .Select(s => new
-            {
-                s.Id,
-                s.Name,
-                Organization = s.Organization!.Name,
-                s.Description,
-                s.IsFree,
-            })
-            .ToListAsync(cancellationToken);
-        // The places of this page in a second query by id: as a nested collection EF Core numbers the rows of
-        // every service area in the country before it joins (67 ms at national scale instead of 1).
-        var ids = rows.Select(r => r.Id).ToList();
-        var places = (await db.ServiceAreas.AsNoTracking().Where(a => ids.Contains(a.ServiceId))
-                .Select(a => new { a.ServiceId, a.Municipality!.Name }).ToListAsync(cancellationToken))
-            .GroupBy(a => a.ServiceId)
-            .ToDictionary(g => g.Key, g => g.Select(a => a.Name).Order(StringComparer.Ordinal).Take(8).ToList());
-        Results = rows.Select(r => new ServiceRow(r.Id, r.Name, r.Organization, r.Description, r.IsFree, places.GetValueOrDefault(r.Id) ?? [])).ToList();
+        var ids = await ServiceSearch.PageIdsAsync(head, services, match.HasText, (PageNumber - 1) * PageSize, PageSize, cancellationToken);
+        // The page and the places of its services in one query by id (the places cut to eight here: as a Take inside
+        // the query EF Core would number the service areas of the whole country first).
+        var rows = ServiceSearch.InOrder(await PageRows(db, [.. ids]).ToListAsync(cancellationToken), ids, r => r.Id);
+        Results = rows.Select(r => new ServiceRow(r.Id, r.Name, r.Organization, r.Description, r.IsFree, r.Places.Order(StringComparer.Ordinal).Take(8).ToList())).ToList();
     }
 
     /// <summary>The link to another page of the same search.</summary>

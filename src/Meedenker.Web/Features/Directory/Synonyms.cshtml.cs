@@ -77,11 +77,14 @@ public sealed class SynonymsModel(AppDbContext db) : FormPageModel
 
     public async Task<IActionResult> OnPostDeleteAsync(Guid id, CancellationToken cancellationToken)
     {
-        var deleted = await db.SearchSynonymGroups.Where(g => g.Id == id).ExecuteDeleteAsync(cancellationToken);
-        if (deleted == 0)
+        // Through the change tracker, so that the search cache sees the delete (SearchCacheInvalidator).
+        var group = await db.SearchSynonymGroups.SingleOrDefaultAsync(g => g.Id == id, cancellationToken);
+        if (group is null)
         {
             return NotFound();
         }
+        db.SearchSynonymGroups.Remove(group);
+        await db.SaveChangesAsync(cancellationToken);
         TempData["Message"] = Lang.Pick("De groep is verwijderd.", "The group has been deleted.");
         return RedirectToPage();
     }
