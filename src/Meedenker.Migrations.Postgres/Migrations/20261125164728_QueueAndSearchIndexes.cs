@@ -1,14 +1,25 @@
 using System;
 using Microsoft.EntityFrameworkCore.Migrations;
 
+
 namespace Meedenker.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class SearchWordIndex : Migration
+    public partial class QueueAndSearchIndexes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<bool>(
+                name: "Waiting",
+                table: "IntakeAssignments",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            // Requests already waiting when this migration runs (written by hand: keep when regenerating).
+            migrationBuilder.Sql("UPDATE \"IntakeAssignments\" SET \"Waiting\" = TRUE WHERE \"HelpRequestId\" IN (SELECT \"Id\" FROM \"HelpRequests\" WHERE \"Status\" = 'Received');");
+
             migrationBuilder.CreateTable(
                 name: "SearchWords",
                 columns: table => new
@@ -51,6 +62,18 @@ namespace Meedenker.Migrations.Postgres.Migrations
                 columns: new[] { "Name", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_IntakeAssignments_Waiting",
+                table: "IntakeAssignments",
+                column: "OrganizationId",
+                filter: "\"Waiting\"");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HelpRequests_Queue",
+                table: "HelpRequests",
+                columns: new[] { "ReceivedAt", "Id", "SafetyConcern", "Urgent" },
+                filter: "\"Status\" = 'Received'");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ServiceWords_Word_ServiceId",
                 table: "ServiceWords",
                 columns: new[] { "Word", "ServiceId" });
@@ -74,6 +97,18 @@ namespace Meedenker.Migrations.Postgres.Migrations
             migrationBuilder.DropIndex(
                 name: "IX_Services_Name_Id",
                 table: "Services");
+
+            migrationBuilder.DropIndex(
+                name: "IX_IntakeAssignments_Waiting",
+                table: "IntakeAssignments");
+
+            migrationBuilder.DropIndex(
+                name: "IX_HelpRequests_Queue",
+                table: "HelpRequests");
+
+            migrationBuilder.DropColumn(
+                name: "Waiting",
+                table: "IntakeAssignments");
         }
     }
 }

@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Meedenker.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261125164406_QueueAndCaseIndexes")]
-    partial class QueueAndCaseIndexes
+    [Migration("20261125164722_QueueAndSearchIndexes")]
+    partial class QueueAndSearchIndexes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1521,6 +1521,17 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                     b.ToTable("SearchSynonymGroups");
                 });
 
+            modelBuilder.Entity("Meedenker.Domain.SearchWord", b =>
+                {
+                    b.Property<string>("Word")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Word");
+
+                    b.ToTable("SearchWords");
+                });
+
             modelBuilder.Entity("Meedenker.Domain.SelfRelianceScore", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1612,6 +1623,8 @@ namespace Meedenker.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OrganizationId");
 
+                    b.HasIndex("Name", "Id");
+
                     b.HasIndex("Status", "Name");
 
                     b.ToTable("Services");
@@ -1685,6 +1698,22 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                     b.HasIndex("TaxonomyTermId", "ServiceId");
 
                     b.ToTable("ServiceTerms");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.ServiceWord", b =>
+                {
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Word")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ServiceId", "Word");
+
+                    b.HasIndex("Word", "ServiceId");
+
+                    b.ToTable("ServiceWords");
                 });
 
             modelBuilder.Entity("Meedenker.Domain.StaffUser", b =>
@@ -2466,6 +2495,15 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("TaxonomyTerm");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.ServiceWord", b =>
+                {
+                    b.HasOne("Meedenker.Domain.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Meedenker.Domain.StaffUser", b =>

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Meedenker.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261125164415_QueueAndCaseIndexes")]
-    partial class QueueAndCaseIndexes
+    [Migration("20261125164728_QueueAndSearchIndexes")]
+    partial class QueueAndSearchIndexes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1529,6 +1529,17 @@ namespace Meedenker.Migrations.Postgres.Migrations
                     b.ToTable("SearchSynonymGroups");
                 });
 
+            modelBuilder.Entity("Meedenker.Domain.SearchWord", b =>
+                {
+                    b.Property<string>("Word")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Word");
+
+                    b.ToTable("SearchWords");
+                });
+
             modelBuilder.Entity("Meedenker.Domain.SelfRelianceScore", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1620,6 +1631,8 @@ namespace Meedenker.Migrations.Postgres.Migrations
 
                     b.HasIndex("OrganizationId");
 
+                    b.HasIndex("Name", "Id");
+
                     b.HasIndex("Status", "Name");
 
                     b.ToTable("Services");
@@ -1693,6 +1706,22 @@ namespace Meedenker.Migrations.Postgres.Migrations
                     b.HasIndex("TaxonomyTermId", "ServiceId");
 
                     b.ToTable("ServiceTerms");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.ServiceWord", b =>
+                {
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Word")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("ServiceId", "Word");
+
+                    b.HasIndex("Word", "ServiceId");
+
+                    b.ToTable("ServiceWords");
                 });
 
             modelBuilder.Entity("Meedenker.Domain.StaffUser", b =>
@@ -2480,6 +2509,15 @@ namespace Meedenker.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("TaxonomyTerm");
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.ServiceWord", b =>
+                {
+                    b.HasOne("Meedenker.Domain.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Meedenker.Domain.StaffUser", b =>
