@@ -173,6 +173,9 @@ public sealed partial class OwnRecordTests(FakeClockFactory app) : IClassFixture
         Assert.DoesNotContain(bert.Marker, other, StringComparison.Ordinal);
         Assert.Contains(app.WithDb(db => db.AccessLog.Where(a => a.ResidentId == bert.ResidentId).ToList()),
             a => a.Outcome == AccessOutcome.Denied && a.Purpose == "own-record" && a.Reason == "no-proof-of-identity");
+        // Bert sees that attempt in his own view, not as himself.
+        var bertClient = await OpenOwnViewAsync(bert);
+        Assert.Contains("iemand zonder de juiste code", WebUtility.HtmlDecode(await bertClient.GetStringAsync($"/status/{bert.Token}/mijn-gegevens")), StringComparison.Ordinal);
         // A guessed link shows the same code form, no data.
         var guessed = await client.GetAsync($"/status/{SecretToken.New()}/mijn-gegevens");
         Assert.Equal(HttpStatusCode.OK, guessed.StatusCode);

@@ -97,7 +97,8 @@ public sealed class OwnRecordReader(AppDbContext db, ReferenceData reference, Ti
         var log = db.AccessLog.AsNoTracking().Where(a => a.ResidentId == residentId).OrderByDescending(a => a.Id)
             .Select(a => new { a.At, a.Role, a.UserName, Organization = db.Organizations.Where(o => o.Id == a.OrganizationId).Select(o => o.Name).FirstOrDefault(), a.Action, a.Purpose, a.Outcome });
         var accessRows = accessLines is { } lines ? await log.Take(lines).ToListAsync(cancellationToken) : await log.ToListAsync(cancellationToken);
-        var accesses = accessRows.Select(a => new OwnRecordView.AccessPart(a.At, WhoName(a.Role, a.UserName), a.Organization, ActionName(a.Action), PurposeName(a.Purpose), a.Outcome == AccessOutcome.Allowed)).ToList();
+        var accesses = accessRows.Select(a => new OwnRecordView.AccessPart(a.At,
+            a.Role == AccessCheck.ResidentRole && a.Outcome == AccessOutcome.Denied ? Lang.Pick("iemand zonder de juiste code", "someone without the right code") : WhoName(a.Role, a.UserName), a.Organization, ActionName(a.Action), PurposeName(a.Purpose), a.Outcome == AccessOutcome.Allowed)).ToList();
 
         var privacy = (await db.PrivacyRequests.AsNoTracking().Where(p => p.ResidentId == residentId).ToListAsync(cancellationToken))
             .OrderByDescending(p => p.CreatedAt)
