@@ -13,7 +13,7 @@ namespace Meedenker.Web.Features.Cases;
 /// e-mail or phone.
 /// </summary>
 [Authorize(Policy = Policies.CaseWork)]
-public sealed class CaseForResidentModel(AppDbContext db, AccessCheck access, TimeProvider time) : CasePageModel(db, access, time)
+public sealed class CaseForResidentModel(AppDbContext db, AccessCheck access, TimeProvider time, OwnRecord.OwnViewSession session) : CasePageModel(db, access, time)
 {
     [BindProperty]
     public string? Summary { get; set; }
@@ -59,12 +59,7 @@ public sealed class CaseForResidentModel(AppDbContext db, AccessCheck access, Ti
             return refused;
         }
         var requestId = await Db.Cases.Where(c => c.Id == id).Select(c => c.HelpRequestId).SingleAsync(cancellationToken);
-        var gate = await Db.OwnViewAccesses.SingleOrDefaultAsync(a => a.HelpRequestId == requestId, cancellationToken);
-        if (gate is null)
-        {
-            gate = new OwnViewAccess { HelpRequestId = requestId };
-            Db.OwnViewAccesses.Add(gate);
-        }
+        var gate = await session.GateAsync(requestId, cancellationToken);
         var now = Time.GetUtcNow();
         await LoadHeaderAsync(id, cancellationToken);
         try

@@ -59,7 +59,7 @@ public sealed class MyDataModel(AppDbContext db, OwnViewSession session, OwnReco
         {
             var contact = await db.HelpRequests.Where(h => h.Id == id).Join(db.Residents, h => h.ResidentId, r => r.Id, (h, r) => new { r.Email, r.Phone }).SingleAsync(cancellationToken);
             var to = channel == OwnViewCodeChannel.Email ? contact.Email : contact.Phone;
-            var gate = await GateAsync(id, cancellationToken);
+            var gate = await session.GateAsync(id, cancellationToken);
             var now = time.GetUtcNow();
             if (!string.IsNullOrWhiteSpace(to) && gate.MaySend(now))
             {
@@ -83,7 +83,7 @@ public sealed class MyDataModel(AppDbContext db, OwnViewSession session, OwnReco
         var requestId = await session.RequestIdAsync(token, cancellationToken);
         if (requestId is { } id)
         {
-            var gate = await GateAsync(id, cancellationToken);
+            var gate = await session.GateAsync(id, cancellationToken);
             var result = gate.Verify(Code, time.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
             if (result == OwnViewCodeResult.Accepted)
@@ -105,7 +105,7 @@ public sealed class MyDataModel(AppDbContext db, OwnViewSession session, OwnReco
     public async Task<IActionResult> OnPostWithdrawConsentAsync(string token, Guid consentId, CancellationToken cancellationToken)
     {
         Token = token;
-        var residentId = await session.ResidentAsync(HttpContext, token, AccessAction.Change, "own-consent", cancellationToken);
+        var residentId = (await session.ResidentAsync(HttpContext, token, AccessAction.Change, "own-consent", cancellationToken))?.ResidentId;
         if (residentId is null)
         {
             return Refused();
@@ -139,12 +139,12 @@ public sealed class MyDataModel(AppDbContext db, OwnViewSession session, OwnReco
     public async Task<IActionResult> OnPostPrivacyRequestAsync(string token, CancellationToken cancellationToken)
     {
         Token = token;
-        var requestId = await session.RequestIdAsync(token, cancellationToken);
-        var residentId = requestId is null ? null : await session.ResidentAsync(HttpContext, token, AccessAction.Create, "own-privacy-request", cancellationToken);
-        if (residentId is null || requestId is null)
+        var proof = await session.ResidentAsync(HttpContext, token, AccessAction.Create, "own-privacy-request", cancellationToken);
+        if (proof is null)
         {
             return Refused();
         }
+        var (requestId, residentId) = (proof.HelpRequestId, proof.ResidentId);
         var organizationId = await db.Cases.Where(c => c.ResidentId == residentId && c.Status != CaseStatus.OfferDeclined).OrderByDescending(c => c.OpenedAt).Select(c => (Guid?)c.OrganizationId).FirstOrDefaultAsync(cancellationToken)
             ?? await db.IntakeAssignments.Where(a => a.HelpRequestId == requestId).Select(a => (Guid?)a.OrganizationId).FirstOrDefaultAsync(cancellationToken);
         if (organizationId is null)
@@ -157,7 +157,7 @@ public sealed class MyDataModel(AppDbContext db, OwnViewSession session, OwnReco
             try
             {
                 var text = InputText.Clean(RequestText, multiline: true);
-                var request = PrivacyRequest.Submit(residentId.Value, requestId.Value, organizationId.Value, Kind ?? 0, text, time.GetUtcNow());
+                var request = PrivacyRequest.Submit(residentId, requestId, organizationId.Value, Kind ?? 0, text, time.GetUtcNow());
                 db.PrivacyRequests.Add(request);
                 await db.SaveChangesAsync(cancellationToken);
                 TempData["own-message"] = Lang.Pick($"We hebben je verzoek ontvangen. Je krijgt uiterlijk {request.DueOn:d MMMM yyyy} antwoord. Je ziet het antwoord hier.",
@@ -190,19 +190,8 @@ public sealed class MyDataModel(AppDbContext db, OwnViewSession session, OwnReco
 
     private async Task LoadAsync(AccessAction action, string resource, CancellationToken cancellationToken)
     {
-        var residentId = await session.ResidentAsync(HttpContext, Token, action, resource, cancellationToken);
-        Record = residentId is null ? null : await reader.ReadAsync(residentId.Value, OwnRecordReader.PageAccessLines, cancellationToken);
-    }
-
-    private async Task<OwnViewAccess> GateAsync(Guid helpRequestId, CancellationToken cancellationToken)
-    {
-        var gate = await db.OwnViewAccesses.SingleOrDefaultAsync(a => a.HelpRequestId == helpRequestId, cancellationToken);
-        if (gate is null)
-        {
-            gate = new OwnViewAccess { HelpRequestId = helpRequestId };
-            db.OwnViewAccesses.Add(gate);
-        }
-        return gate;
+        var proof = await session.ResidentAsync(HttpContext, Token, action, resource, cancellationToken);
+        Record = proof is null ? null : await reader.ReadAsync(proof.ResidentId, OwnRecordReader.PageAccessLines, cancellationToken);
     }
 
     private async Task SendAsync(OwnViewCodeChannel channel, string to, string code, CancellationToken cancellationToken)

@@ -52,7 +52,7 @@ public sealed class MyDataDownloadModel(OwnViewSession session, OwnRecordReader 
 
     private async Task<OwnRecordView?> ReadAsync(string token, string resource, CancellationToken cancellationToken)
     {
-        var residentId = await session.ResidentAsync(HttpContext, token, AccessAction.Export, resource, cancellationToken);
-        return residentId is null ? null : await reader.ReadAsync(residentId.Value, null, cancellationToken);
+        var proof = await session.ResidentAsync(HttpContext, token, AccessAction.Export, resource, cancellationToken);
+        return proof is null ? null : await reader.ReadAsync(proof.ResidentId, null, cancellationToken);
     }
 }

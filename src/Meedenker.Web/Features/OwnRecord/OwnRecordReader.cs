@@ -1,6 +1,7 @@
 using Meedenker.Data;
 using Meedenker.Domain;
 using Meedenker.Web.Features.Cases;
+using Meedenker.Web.Features.Hulpvraag;
 using Meedenker.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -149,7 +150,7 @@ public sealed class OwnRecordReader(AppDbContext db, ReferenceData reference, Ti
         {
             var id = x.c.Id;
             return new OwnRecordView.CasePart(
-                x.ReferenceCode, x.Organization, FirstName(x.Supporter), CaseStatusName(x.c.Status), x.c.OpenedAt, x.c.ClosedAt,
+                x.ReferenceCode, x.Organization, x.Supporter is null ? null : StatusModel.FirstName(x.Supporter), CaseStatusName(x.c.Status), x.c.OpenedAt, x.c.ClosedAt,
                 x.c.SummaryForResident, x.c.SummaryForResidentAt,
                 questions[id].OrderBy(q => q.CreatedAt).Select(q => new OwnRecordView.QuestionPart(Domain(q.LifeDomainCode),
                     q.LawCodes.Select(l => terms.TermName(TaxonomyKind.Law, l)).ToList(), q.Text, q.CreatedAt)).ToList(),
@@ -163,7 +164,7 @@ public sealed class OwnRecordReader(AppDbContext db, ReferenceData reference, Ti
                 scores[id].OrderBy(s => s.At).Select(s => new OwnRecordView.ScorePart(Domain(s.LifeDomainCode), CaseFileModel.MomentName(s.Moment), s.Score, s.At)).ToList(),
                 consents[id].OrderByDescending(c => c.GivenAt).Select(c => new OwnRecordView.ConsentPart(c.Id,
                     c.GranteeSupporterId is { } s && supporters.TryGetValue(s, out var name)
-                        ? $"{FirstName(name)} ({(organizations.TryGetValue(c.GranteeOrganizationId, out var o1) ? o1 : "")})"
+                        ? $"{StatusModel.FirstName(name)} ({(organizations.TryGetValue(c.GranteeOrganizationId, out var o1) ? o1 : "")})"
                         : Lang.Pick("alle meedenkers van ", "all meedenkers of ") + (organizations.TryGetValue(c.GranteeOrganizationId, out var o2) ? o2 : ""),
                     PartNames(c.Parts), c.LifeDomainCodes.Count == 0 ? [Lang.Pick("alle levensgebieden", "all life domains")] : c.LifeDomainCodes.Select(Domain).ToList(),
                     c.GivenBy, CaseConsentsModel.HowName(c.How), c.GivenAt, c.WithdrawnAt, c.WithdrawnBy == CaseConsent.ByResident)).ToList(),
@@ -178,9 +179,6 @@ public sealed class OwnRecordReader(AppDbContext db, ReferenceData reference, Ti
 
     public static IReadOnlyList<string> PartNames(SharedParts parts) =>
         Enum.GetValues<SharedParts>().Where(p => p is not (SharedParts.None or SharedParts.All) && (parts & p) == p).Select(CasePageModel.PartName).ToList();
-
-    public static string? FirstName(string? displayName) =>
-        string.IsNullOrWhiteSpace(displayName) ? null : displayName.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];
 
     public static string RequestStatusName(HelpRequestStatus status) => status switch
     {

@@ -12,6 +12,9 @@ namespace Meedenker.Web.Features.OwnRecord;
 /// After the one-time code: a short-lived, encrypted cookie that says which help request (status link) the
 /// visitor proved. It is scoped to the status pages, HTTP-only and SameSite=Strict; nothing is kept on the server.
 /// </summary>
+/// <summary>A visitor proved with link and code: which help request, and whose record it is.</summary>
+public sealed record OwnProof(Guid HelpRequestId, Guid ResidentId);
+
 public sealed class OwnViewSession(IDataProtectionProvider protection, TimeProvider time, AppDbContext db, AccessCheck access)
 {
     public const string CookieName = "md-eigen";
@@ -59,7 +62,7 @@ public sealed class OwnViewSession(IDataProtectionProvider protection, TimeProvi
     /// The resident, when this visitor proved this status link with a code; the check goes through the access
     /// check and is logged (only when there is a proof to check).
     /// </summary>
-    public async Task<Guid?> ResidentAsync(HttpContext context, string? token, AccessAction action, string resource, CancellationToken cancellationToken)
+    public async Task<OwnProof?> ResidentAsync(HttpContext context, string? token, AccessAction action, string resource, CancellationToken cancellationToken)
     {
         var proven = Proven(context);
         if (proven is null)
@@ -67,7 +70,20 @@ public sealed class OwnViewSession(IDataProtectionProvider protection, TimeProvi
             return null;
         }
         var requestId = await RequestIdAsync(token, cancellationToken);
-        return requestId is null ? null : await access.ForOwnRecordAsync(requestId.Value, proven, action, resource, cancellationToken);
+        var residentId = requestId is null ? null : await access.ForOwnRecordAsync(requestId.Value, proven, action, resource, cancellationToken);
+        return residentId is null ? null : new OwnProof(requestId!.Value, residentId.Value);
+    }
+
+    /// <summary>The code gate of a help request's own view, created on first use (saved with the caller's next save).</summary>
+    public async Task<OwnViewAccess> GateAsync(Guid helpRequestId, CancellationToken cancellationToken)
+    {
+        var gate = await db.OwnViewAccesses.SingleOrDefaultAsync(a => a.HelpRequestId == helpRequestId, cancellationToken);
+        if (gate is null)
+        {
+            gate = new OwnViewAccess { HelpRequestId = helpRequestId };
+            db.OwnViewAccesses.Add(gate);
+        }
+        return gate;
     }
 
     public void End(HttpContext context)
