@@ -223,7 +223,7 @@ internal static partial class CaseWorkBench
         builder.WebHost.UseUrls(RawUrl);
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        var source = NpgsqlDataSource.Create(connection);
+        var source = NpgsqlDataSource.Create(DatabaseSetup.PostgresConnectionString(connection));
         // The queue page's statements as EF Core sends them for the default view (first page, triage order): the
         // total and flagged count in one statement, then the flagged requests (only when there are any) and the
         // rest, each walking the queue index in order, with their life domains.

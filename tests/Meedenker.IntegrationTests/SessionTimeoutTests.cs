@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Meedenker.Domain;
 using Meedenker.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Meedenker.IntegrationTests;
 
@@ -65,5 +66,46 @@ public sealed class SessionTimeoutTests(FakeClockFactory app) : IClassFixture<Fa
         using var late = new HttpRequestMessage(HttpMethod.Post, "/account/sessie-verlengen") { Content = new FormUrlEncodedContent([]) };
         late.Headers.Add("X-Requested-With", "XMLHttpRequest");
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(late)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_disabled_account_loses_its_session_within_a_minute_also_while_it_keeps_clicking()
+    {
+        var organization = await app.CreateOrganizationAsync();
+        var staff = await app.CreateStaffAsync(StaffRoles.Supporter, organization.Id, twoFactor: true);
+        var client = await app.SignInAsync(staff);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/werk")).StatusCode);
+
+        await app.WithDbAsync(async db =>
+        {
+            var user = await db.Users.SingleAsync(u => u.Id == staff.User.Id);
+            user.Disable(app.Clock.GetUtcNow());
+            return await db.SaveChangesAsync();
+        });
+
+        // A request every 40 seconds: the first is still inside the stamp's check interval, the second is not.
+        app.Clock.Advance(TimeSpan.FromSeconds(40));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/werk")).StatusCode);
+        app.Clock.Advance(TimeSpan.FromSeconds(40));
+        var ended = await client.GetAsync("/werk");
+        Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
+        Assert.Contains("/account/inloggen", ended.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_page_counts_down_from_the_cookies_real_end()
+    {
+        var organization = await app.CreateOrganizationAsync();
+        var staff = await app.CreateStaffAsync(StaffRoles.Supporter, organization.Id, twoFactor: true);
+        var client = await app.SignInAsync(staff);
+        Assert.Contains("data-idle-seconds=\"1200\"", await client.GetStringAsync("/werk"), StringComparison.Ordinal);
+
+        // Within the minute the cookie is not renewed: the page says how long is really left.
+        app.Clock.Advance(TimeSpan.FromSeconds(45));
+        Assert.Contains("data-idle-seconds=\"1155\"", await client.GetStringAsync("/werk"), StringComparison.Ordinal);
+
+        // After the minute the stamp is checked and the cookie renewed: the whole idle time again.
+        app.Clock.Advance(TimeSpan.FromSeconds(30));
+        Assert.Contains("data-idle-seconds=\"1200\"", await client.GetStringAsync("/werk"), StringComparison.Ordinal);
     }
 }

@@ -156,6 +156,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
             // The intake queue: only requests still waiting (a few thousand of a million), in the queue's order, with
             // the triage flags so counting and ordering need not visit the rows (same filter text on both providers).
             e.HasIndex(h => new { h.ReceivedAt, h.Id, h.SafetyConcern, h.Urgent }, "IX_HelpRequests_Queue").HasFilter("\"Status\" = 'Received'");
+            // The urgent and unsafe ones (triage puts them first) on their own, so counting them does not walk the queue.
+            e.HasIndex(h => new { h.ReceivedAt, h.Id }, "IX_HelpRequests_QueueFlagged").HasFilter("\"Status\" = 'Received' AND (\"SafetyConcern\" OR \"Urgent\")");
             e.HasOne<Resident>().WithMany().HasForeignKey(h => h.ResidentId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Municipality>().WithMany().HasForeignKey(h => h.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Neighbourhood>().WithMany().HasForeignKey(h => h.NeighbourhoodId).OnDelete(DeleteBehavior.Restrict);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Meedenker.Data;
 
@@ -38,10 +39,27 @@ public static class DatabaseSetup
                 options.UseSqlite(connectionString, o => o.MigrationsAssembly("Meedenker.Migrations.Sqlite"));
                 break;
             case DatabaseProvider.Postgres:
-                options.UseNpgsql(connectionString, o => o.MigrationsAssembly("Meedenker.Migrations.Postgres"));
+                options.UseNpgsql(PostgresConnectionString(connectionString), o => o.MigrationsAssembly("Meedenker.Migrations.Postgres"));
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown provider");
         }
+    }
+
+    /// <summary>
+    /// The PostgreSQL connection string as the app uses it. Unless the operator chose otherwise, Npgsql prepares a
+    /// statement once a connection has run it five times and keeps up to 100 per connection: the app runs the same
+    /// few statements over and over, and PostgreSQL then skips parsing and planning them (decision 0060). Behind a
+    /// pooler that cannot keep prepared statements (PgBouncer in transaction mode before 1.21), set
+    /// <c>Max Auto Prepare=0</c> in the connection string.
+    /// </summary>
+    public static string PostgresConnectionString(string connectionString)
+    {
+        if (connectionString.Contains("AutoPrepare", StringComparison.OrdinalIgnoreCase)
+            || connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+        {
+            return connectionString;
+        }
+        return new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 100 }.ConnectionString;
     }
 }

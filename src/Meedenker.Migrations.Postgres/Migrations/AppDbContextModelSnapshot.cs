@@ -664,6 +664,9 @@ namespace Meedenker.Migrations.Postgres.Migrations
                     b.HasIndex(new[] { "ReceivedAt", "Id", "SafetyConcern", "Urgent" }, "IX_HelpRequests_Queue")
                         .HasFilter("\"Status\" = 'Received'");
 
+                    b.HasIndex(new[] { "ReceivedAt", "Id" }, "IX_HelpRequests_QueueFlagged")
+                        .HasFilter("\"Status\" = 'Received' AND (\"SafetyConcern\" OR \"Urgent\")");
+
                     b.ToTable("HelpRequests");
                 });
 

@@ -119,7 +119,7 @@ public static class AuthSetup
             options.AccessDeniedPath = "/account/geen-toegang";
             options.ExpireTimeSpan = security.SessionIdle;
             options.SlidingExpiration = true;
-            options.Events.OnValidatePrincipal = SessionTimeout.RenewOnEveryRequestAsync;
+            options.Events.OnValidatePrincipal = SessionTimeout.ValidateAndRenewAsync;
             options.Events.OnRedirectToLogin = SessionTimeout.RedirectToLoginAsync;
         });
         services.Configure<SecurityStampValidatorOptions>(o =>

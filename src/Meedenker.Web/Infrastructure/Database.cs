@@ -34,6 +34,7 @@ public static class Database
             try
             {
                 _ = new NpgsqlConnectionStringBuilder(connectionString);
+                connectionString = DatabaseSetup.PostgresConnectionString(connectionString);
             }
             catch (ArgumentException e)
             {
@@ -58,7 +59,9 @@ public static class Database
     {
         services.TryAddSingleton<Features.Directory.SearchCache>();
         services.TryAddSingleton<Features.Directory.SearchCacheInvalidator>();
-        services.AddDbContext<AppDbContext>((serviceProvider, options) =>
+        // Pooled: the options are built once and a request reuses a context's internal services instead of
+        // setting them up again (decision 0060). A context is reset when it goes back to the pool.
+        services.AddDbContextPool<AppDbContext>((serviceProvider, options) =>
         {
             DatabaseSetup.Configure(options, provider, connectionString);
             options.AddInterceptors(serviceProvider.GetRequiredService<Features.Directory.SearchCacheInvalidator>());

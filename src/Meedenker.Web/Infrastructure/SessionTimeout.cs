@@ -1,30 +1,64 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace Meedenker.Web.Infrastructure;
 
 /// <summary>
-/// The staff session's idle timeout. Every signed-in request renews the cookie, so a session ends exactly
-/// <c>Security:SessionIdleMinutes</c> after the last request and the page's warning script
-/// (<c>wwwroot/js/session-timeout.js</c>) can count from the moment the page loaded. When an expired session
-/// is sent to the sign-in page, the page says why.
+/// The staff session's idle timeout. A session ends <c>Security:SessionIdleMinutes</c> after the cookie was last
+/// renewed. The cookie is renewed when the security stamp is checked against the database, which is at the first
+/// request after <see cref="SecurityStampValidatorOptions.ValidationInterval"/> (one minute), by the sliding
+/// expiration, and by "Blijf ingelogd". So the session ends at most a minute earlier than
+/// <c>Security:SessionIdleMinutes</c> after the last request, a disabled account loses its sessions within a
+/// minute also while it is active, and an ordinary request neither re-encrypts the cookie nor builds the
+/// sign-in services. The page's warning script (<c>wwwroot/js/session-timeout.js</c>) counts down from the
+/// cookie's real end (<see cref="SecondsLeft"/>). When an expired session is sent to the sign-in page, the page
+/// says why.
 /// </summary>
 public static class SessionTimeout
 {
     public const string CookieName = "meedenker.auth";
     public const string ExpiredQuery = "sessie";
     public const string ExpiredValue = "verlopen";
+    public const string KeepAlivePath = "/account/sessie-verlengen";
+    private const string EndsAtKey = "meedenker.session-ends-at";
 
-    public static async Task RenewOnEveryRequestAsync(CookieValidatePrincipalContext context)
+    public static async Task ValidateAndRenewAsync(CookieValidatePrincipalContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        // Identity's security-stamp check first: it may reject the principal (a disabled user).
-        await SecurityStampValidator.ValidatePrincipalAsync(context);
-        if (context.Principal is not null)
+        var services = context.HttpContext.RequestServices;
+        var stamp = services.GetRequiredService<IOptions<SecurityStampValidatorOptions>>().Value;
+        var now = (stamp.TimeProvider ?? context.Options.TimeProvider ?? TimeProvider.System).GetUtcNow();
+        var issued = context.Properties.IssuedUtc;
+        // Identity's security-stamp check (it may reject a disabled user, and renews the cookie when the stamp is
+        // still good). It only looks at the database once the interval has passed; before that, skip it, and with
+        // it the scoped sign-in services it needs.
+        if (issued is null || now - issued.Value > stamp.ValidationInterval)
+        {
+            await SecurityStampValidator.ValidatePrincipalAsync(context);
+            if (context.Principal is null)
+            {
+                return;
+            }
+        }
+        if (HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Equals(KeepAlivePath, StringComparison.OrdinalIgnoreCase))
         {
             context.ShouldRenew = true;
         }
+        // The cookie handler itself renews a sliding session past half its time.
+        var expires = context.Properties.ExpiresUtc;
+        var slides = context.Options.SlidingExpiration && issued is not null && expires is not null && now - issued.Value > expires.Value - now;
+        context.HttpContext.Items[EndsAtKey] = context.ShouldRenew || slides || expires is null ? now + context.Options.ExpireTimeSpan : expires.Value;
+    }
+
+    /// <summary>Seconds until this request's session ends, for the warning script; the whole idle time if unknown.</summary>
+    public static int SecondsLeft(HttpContext context, TimeSpan idle, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(time);
+        var left = context.Items[EndsAtKey] is DateTimeOffset endsAt ? endsAt - time.GetUtcNow() : idle;
+        return (int)Math.Ceiling(Math.Clamp(left.TotalSeconds, 0, idle.TotalSeconds));
     }
 
     public static Task RedirectToLoginAsync(RedirectContext<CookieAuthenticationOptions> context)

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace Meedenker.Web.Features.Account;
 
 /// <summary>
-/// "Blijf ingelogd": any signed-in request renews the session, so this post only has to arrive. The warning
+/// "Blijf ingelogd": this post renews the session (<see cref="SessionTimeout.ValidateAndRenewAsync"/>). The warning
 /// script posts it with fetch and gets the new remaining time; without script the form returns to the page.
 /// </summary>
 // Any signed-in user, also one still enrolling their authenticator app.

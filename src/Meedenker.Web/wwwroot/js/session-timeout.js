@@ -1,6 +1,6 @@
 // Warns a signed-in staff member before their idle session ends and lets them stay signed in
-// (Features/Shared/_SessionTimeout.cshtml). Every signed-in request renews the session on the server,
-// so the clock starts when this page loaded. Without this script the session simply ends.
+// (Features/Shared/_SessionTimeout.cshtml). The page says how many seconds its session has left on the
+// server (data-idle-seconds); the clock starts when this page loaded. Without this script the session simply ends.
 (function () {
   'use strict';
   var config = document.getElementById('md-session');
