@@ -31,7 +31,7 @@ internal static partial class CaseWorkBench
 
     private static readonly ConcurrentQueue<string> ServerLog = new();
 
-    public static async Task RunAsync(string adminConnection, int cases, int clients, int seconds, string? keep, int warmUpSeconds = 30)
+    public static async Task RunAsync(string adminConnection, int cases, int clients, int seconds, string? keep, int warmUpSeconds = 30, IReadOnlyCollection<string>? pages = null)
     {
         var name = keep ?? $"meedenker_casework_{Guid.NewGuid():N}";
         var connection = new NpgsqlConnectionStringBuilder(adminConnection) { Database = name, MaxPoolSize = 100 }.ToString();
@@ -96,7 +96,8 @@ internal static partial class CaseWorkBench
             {
                 ("queue /werk/wachtrij", coordinatorClient, "/werk/wachtrij", "/queue"),
                 ("my cases /werk/mijn-casussen", supporterClient, "/werk/mijn-casussen", "/mine"),
-            })
+                ("outreach /werk/bellijst (coordinator)", coordinatorClient, "/werk/bellijst", "/outreach"),
+            }.Where(p => pages is null || pages.Contains(p.Item4.TrimStart('/'))))
             {
                 var app = await LoadAsync(client, Url + path, clients, seconds, warmUpSeconds);
                 using var rawClient = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients });
@@ -277,6 +278,36 @@ internal static partial class CaseWorkBench
             await using var command = source.CreateCommand(
                 "SELECT c.\"Id\", h.\"ReferenceCode\", c.\"OpenedAt\", c.\"FirstContactAt\", (SELECT max(k.\"At\") FROM \"Contacts\" k WHERE k.\"CaseId\" = c.\"Id\") FROM \"Cases\" c JOIN \"HelpRequests\" h ON h.\"Id\" = c.\"HelpRequestId\" WHERE c.\"SupporterId\" = $1 AND c.\"Status\" = 'Open' ORDER BY c.\"OpenedAt\" LIMIT 200");
             command.Parameters.Add(new NpgsqlParameter { Value = supporter });
+            await WriteAsync(context, command);
+        });
+        // The outreach list's ranking for the coordinator's organisation: every known resident's points from their
+        // network, self-reliance and last contact, the first 25 by points, and the total.
+        app.MapGet("/outreach", async (HttpContext context) =>
+        {
+            await using var command = source.CreateCommand("""
+                SELECT x."Id", x.score, x.last FROM (
+                    SELECT c."Id",
+                        (CASE WHEN c."LivesAlone" THEN 3 ELSE 0 END)
+                        + (CASE WHEN p.n = 0 THEN 3 WHEN p.n <= 2 THEN 1 ELSE 0 END)
+                        + (CASE WHEN s.lowest <= 2 THEN 3 WHEN s.lowest = 3 THEN 1 ELSE 0 END)
+                        + (CASE WHEN k.last <= $2 - interval '91 days' THEN 2 WHEN k.last <= $2 - interval '31 days' THEN 1 ELSE 0 END)
+                        + (CASE WHEN c."Status" = 'Open' THEN 1 ELSE 0 END) AS score, k.last
+                    FROM "Cases" c
+                    CROSS JOIN LATERAL (SELECT count(*) AS n FROM "NetworkMembers" m WHERE m."CaseId" = c."Id" AND m."RemovedAt" IS NULL AND m."Kind" = 'Person') p
+                    CROSS JOIN LATERAL (SELECT COALESCE(min(r."Score"), c."SelfRelianceClose", c."SelfRelianceStart") AS lowest FROM "SelfRelianceScores" r WHERE r."CaseId" = c."Id") s
+                    CROSS JOIN LATERAL (SELECT COALESCE(max(k."At"), c."OpenedAt") AS last FROM "Contacts" k WHERE k."CaseId" = c."Id") k
+                    WHERE c."OrganizationId" = $1 AND (c."Status" = 'Open' OR (c."Status" = 'Closed' AND c."ClosedAt" >= $2 - interval '1 year'))
+                ) x ORDER BY x.score DESC, x.last, x."Id" LIMIT 25
+                """);
+            var now = TimeProvider.System.GetUtcNow();
+            command.Parameters.Add(new NpgsqlParameter { Value = organization });
+            command.Parameters.Add(new NpgsqlParameter { Value = now });
+            await using var count = source.CreateCommand("""
+                SELECT count(*) FROM "Cases" c WHERE c."OrganizationId" = $1 AND (c."Status" = 'Open' OR (c."Status" = 'Closed' AND c."ClosedAt" >= $2 - interval '1 year'))
+                """);
+            count.Parameters.Add(new NpgsqlParameter { Value = organization });
+            count.Parameters.Add(new NpgsqlParameter { Value = now });
+            await WriteAsync(context, count);
             await WriteAsync(context, command);
         });
         await app.StartAsync();

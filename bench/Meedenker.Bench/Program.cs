@@ -9,7 +9,7 @@ using Meedenker.Bench;
 //   dotnet run -c Release --project bench/Meedenker.Bench -- retention --provider Sqlite|Postgres [--connection CS] [--cases N]
 //   dotnet run -c Release --project bench/Meedenker.Bench -- monitor --connection CS [--cases 1000000] [--contacts-per-case 5.6] [--database existing] [--repeats 3]
 //   dotnet run -c Release --project bench/Meedenker.Bench -- intake|durability --connection CS [--clients 16] [--seconds N]
-//   dotnet run -c Release --project bench/Meedenker.Bench -- casework --connection CS [--cases 1000000] [--clients 16] [--seconds 15] [--warmup 30] [--database keep]
+//   dotnet run -c Release --project bench/Meedenker.Bench -- casework --connection CS [--cases 1000000] [--clients 16] [--seconds 15] [--warmup 30] [--database keep] [--pages queue,mine,outreach]
 //   dotnet run -c Release --project bench/Meedenker.Bench -- social-map --connection CS [--services 50000] [--clients 16] [--seconds N] [--search "schulden,taalcafe"] [--database existing]
 var command = args.FirstOrDefault() ?? "help";
 string Option(string name, string fallback)
@@ -41,7 +41,8 @@ switch (command)
             int.Parse(Option("--clients", "16"), CultureInfo.InvariantCulture),
             int.Parse(Option("--seconds", "15"), CultureInfo.InvariantCulture),
             args.Contains("--database") ? Option("--database", "") : null,
-            int.Parse(Option("--warmup", "30"), CultureInfo.InvariantCulture));
+            int.Parse(Option("--warmup", "30"), CultureInfo.InvariantCulture),
+            args.Contains("--pages") ? Option("--pages", "").Split(',', StringSplitOptions.RemoveEmptyEntries) : null);
         return 0;
     case "retention":
         await RetentionBench.RunAsync(

@@ -233,4 +233,74 @@ public sealed partial class HandoverTests(MeedenkerFactory app) : IClassFixture<
         Assert.Contains("De duur is 1 tot 600 minuten.", await coordinator.GetStringAsync("/werk/bellijst"), StringComparison.Ordinal);
         Assert.Equal(1, app.WithDb(db => db.Contacts.Count(k => k.CaseId == s.Case.CaseId && k.IsOutreach)));
     }
+
+    [Fact]
+    public async Task The_outreach_list_ranks_by_the_vulnerability_points_and_leaves_out_older_and_other_cases()
+    {
+        var organization = await app.CreateOrganizationAsync(OrganizationKind.SupportA);
+        var coordinator = await app.CreateStaffAsync(StaffRoles.Coordinator, organization.Id, twoFactor: true);
+        var supporter = await app.CreateStaffAsync(StaffRoles.Supporter, organization.Id, SupporterKind.Professional, twoFactor: true);
+        var a = await app.CreateCaseAsync(organization.Id, supporter.User.Id, "Anna");
+        var b = await app.CreateCaseAsync(organization.Id, supporter.User.Id, "Bram");
+        var c = await app.CreateCaseAsync(organization.Id, supporter.User.Id, "Cas");
+        var d = await app.CreateCaseAsync(organization.Id, supporter.User.Id, "Dewi");
+        var old = await app.CreateCaseAsync(organization.Id, supporter.User.Id, "Oud");
+        var elsewhere = await app.CreateCaseAsync((await app.CreateOrganizationAsync()).Id, null, "Elders");
+        var now = TimeProvider.System.GetUtcNow();
+        await app.WithDbAsync(async db =>
+        {
+            void People(Guid caseId, int count)
+            {
+                for (var n = 0; n < count; n++)
+                {
+                    db.NetworkMembers.Add(new NetworkMember { Id = Guid.NewGuid(), CaseId = caseId, Kind = NetworkMemberKind.Person, Name = "Naaste " + n, Relation = "vriend", CreatedAt = now });
+                }
+            }
+            void Score(Guid caseId, int score) =>
+                db.SelfRelianceScores.Add(new SelfRelianceScore { Id = Guid.NewGuid(), CaseId = caseId, LifeDomainCode = "wonen", Moment = SelfRelianceMoment.Start, Score = score, At = now });
+            void Contact(Guid caseId, int daysAgo) =>
+                db.Contacts.Add(new Contact { Id = Guid.NewGuid(), CaseId = caseId, At = now.AddDays(-daysAgo), Mode = ContactMode.Phone, DurationMinutes = 5 });
+            var cases = await db.Cases.Where(x => new[] { a.CaseId, b.CaseId, c.CaseId, d.CaseId, old.CaseId }.Contains(x.Id)).ToDictionaryAsync(x => x.Id);
+            // Anna: alone 3, no network 3, self-reliance 1 gives 3, 100 days 2, open 1 = 12.
+            cases[a.CaseId].LivesAlone = true;
+            Score(a.CaseId, 1);
+            Contact(a.CaseId, 100);
+            // Bram: one person 1, self-reliance 3 gives 1, 40 days 1, open 1 = 4.
+            cases[b.CaseId].LivesAlone = false;
+            People(b.CaseId, 1);
+            Score(b.CaseId, 3);
+            Contact(b.CaseId, 40);
+            // Cas: three people, self-reliance 4, 2 days, open 1 = 1.
+            cases[c.CaseId].LivesAlone = false;
+            People(c.CaseId, 3);
+            Score(c.CaseId, 4);
+            Contact(c.CaseId, 2);
+            // Dewi: closed two months ago, three people, self-reliance 5, 60 days 1 = 1; longer ago than Cas, so first.
+            cases[d.CaseId].LivesAlone = false;
+            cases[d.CaseId].Status = CaseStatus.Closed;
+            cases[d.CaseId].ClosedAt = now.AddDays(-60);
+            People(d.CaseId, 3);
+            Score(d.CaseId, 5);
+            Contact(d.CaseId, 60);
+            // Closed more than a year ago: not on the list.
+            cases[old.CaseId].Status = CaseStatus.Closed;
+            cases[old.CaseId].ClosedAt = now.AddDays(-400);
+            return await db.SaveChangesAsync();
+        });
+
+        var list = await (await app.SignInAsync(coordinator)).GetStringAsync("/werk/bellijst");
+        Assert.Contains("4 inwoners", list, StringComparison.Ordinal);
+        var order = new[] { a, b, d, c }.Select(x => list.IndexOf(x.ReferenceCode, StringComparison.Ordinal)).ToList();
+        Assert.All(order, position => Assert.True(position > 0));
+        Assert.Equal(order.Order().ToList(), order);
+        Assert.DoesNotContain(old.ReferenceCode, list, StringComparison.Ordinal);
+        Assert.DoesNotContain(elsewhere.ReferenceCode, list, StringComparison.Ordinal);
+        var bram = list[list.IndexOf(b.ReferenceCode, StringComparison.Ordinal)..list.IndexOf(d.ReferenceCode, StringComparison.Ordinal)];
+        Assert.Contains("klein netwerk · zelfredzaamheid 3 · 40 dagen geen contact", bram, StringComparison.Ordinal);
+
+        // The meedenker sees their own cases, in the same order.
+        var own = await (await app.SignInAsync(supporter)).GetStringAsync("/werk/bellijst");
+        Assert.Contains("4 inwoners", own, StringComparison.Ordinal);
+        Assert.True(own.IndexOf(a.ReferenceCode, StringComparison.Ordinal) < own.IndexOf(c.ReferenceCode, StringComparison.Ordinal));
+    }
 }
