@@ -128,7 +128,7 @@ internal static class IntakeBench
     /// <summary>The same two rows per intake, written with plain Npgsql commands: the floor of what the database allows.</summary>
     private static async Task<double> RawInsertAsync(string connection, int clients, int seconds)
     {
-        await using var source = NpgsqlDataSource.Create(connection);
+        await using var source = NpgsqlDataSource.Create(Meedenker.Data.DatabaseSetup.PostgresConnectionString(connection));
         Guid municipality;
         await using (var c = await source.OpenConnectionAsync())
         await using (var cmd = new NpgsqlCommand("SELECT \"Id\" FROM \"Municipalities\" LIMIT 1", c))

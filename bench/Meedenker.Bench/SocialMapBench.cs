@@ -166,7 +166,7 @@ internal static class SocialMapBench
         builder.WebHost.UseUrls(RawUrl);
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        var dataSource = NpgsqlDataSource.Create(connection);
+        var dataSource = NpgsqlDataSource.Create(Meedenker.Data.DatabaseSetup.PostgresConnectionString(connection));
         var cache = new Web.Features.Directory.SearchCache();
         app.MapGet("/raw/api", (string? search) => QueryAsync(dataSource, cache, search, activeOnly: false, pageSize: 50));
         app.MapGet("/raw/page", (string? search) => QueryAsync(dataSource, cache, search, activeOnly: true, pageSize: 10));

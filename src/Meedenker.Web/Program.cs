@@ -203,13 +203,15 @@ public sealed class Program
         services.AddHealthChecks()
             .AddCheck<MigrationsHealthCheck>("database", tags: ["ready"]);
 
-        var otel = services.AddOpenTelemetry()
-            .ConfigureResource(r => r.AddService("Meedenker.Web"))
-            .WithTracing(t => t.AddAspNetCoreInstrumentation().AddSource("Meedenker"))
-            .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddMeter("Meedenker"));
+        // Traces and metrics only when there is somewhere to send them: without an exporter the instrumentation
+        // would still build and tag an activity for every request (decision 0060).
         if (!string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
-            otel.UseOtlpExporter();
+            services.AddOpenTelemetry()
+                .ConfigureResource(r => r.AddService("Meedenker.Web"))
+                .WithTracing(t => t.AddAspNetCoreInstrumentation().AddSource("Meedenker"))
+                .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddMeter("Meedenker"))
+                .UseOtlpExporter();
         }
     }
 

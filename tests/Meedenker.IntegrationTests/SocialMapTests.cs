@@ -132,4 +132,21 @@ public sealed class SocialMapTests(MeedenkerFactory app) : IClassFixture<Meedenk
         Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync($"/sociale-kaart/{Guid.NewGuid()}")).StatusCode);
         Assert.DoesNotContain(Link(closed), await app.CreateClient().GetStringAsync($"/sociale-kaart?q={Uri.EscapeDataString(closed.Name)}"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_chosen_filters_stay_chosen_and_only_those()
+    {
+        var client = app.CreateClient();
+        var municipality = app.WithDb(db => db.Municipalities.OrderBy(m => m.Code).Select(m => m.Code).Skip(1).First());
+        var html = await client.GetStringAsync($"/sociale-kaart?gemeente={municipality}&leefgebied=financien-inkomen");
+        Assert.Contains($"<option value=\"{municipality}\" selected>", html, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"financien-inkomen\" selected>", html, StringComparison.Ordinal);
+        Assert.Equal(2, html.Split(" selected>").Length - 1);
+
+        // The next search without them has nothing chosen; every municipality is still offered.
+        var plain = await client.GetStringAsync("/sociale-kaart");
+        Assert.DoesNotContain(" selected>", plain, StringComparison.Ordinal);
+        var count = app.WithDb(db => db.Municipalities.Count());
+        Assert.Equal(count, plain[plain.IndexOf("id=\"Municipality\"", StringComparison.Ordinal)..plain.IndexOf("</select>", StringComparison.Ordinal)].Split("<option value=\"GM").Length - 1);
+    }
 }

@@ -62,4 +62,18 @@ public sealed class DomainRuleTests
         var error = Assert.Throws<InvalidOperationException>(() => DatabaseSetup.ParseProvider("Oracle"));
         Assert.Contains("'Sqlite' or 'Postgres'", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_postgres_connection_string_gets_prepared_statements_and_no_session_reset_unless_the_operator_chose()
+    {
+        var chosen = new Npgsql.NpgsqlConnectionStringBuilder(DatabaseSetup.PostgresConnectionString("Host=db;Database=meedenker;Username=app;Password=secret"));
+        Assert.Equal(100, chosen.MaxAutoPrepare);
+        Assert.True(chosen.NoResetOnClose);
+        Assert.Equal("db", chosen.Host);
+        Assert.Equal("secret", chosen.Password);
+
+        var own = new Npgsql.NpgsqlConnectionStringBuilder(DatabaseSetup.PostgresConnectionString("Host=db;Max Auto Prepare=0;No Reset On Close=false"));
+        Assert.Equal(0, own.MaxAutoPrepare);
+        Assert.False(own.NoResetOnClose);
+    }
 }

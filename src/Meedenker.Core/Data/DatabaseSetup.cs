@@ -47,19 +47,30 @@ public static class DatabaseSetup
     }
 
     /// <summary>
-    /// The PostgreSQL connection string as the app uses it. Unless the operator chose otherwise, Npgsql prepares a
-    /// statement once a connection has run it five times and keeps up to 100 per connection: the app runs the same
-    /// few statements over and over, and PostgreSQL then skips parsing and planning them (decision 0060). Behind a
-    /// pooler that cannot keep prepared statements (PgBouncer in transaction mode before 1.21), set
-    /// <c>Max Auto Prepare=0</c> in the connection string.
+    /// The PostgreSQL connection string as the app uses it (decision 0060), for what the operator's string does not
+    /// name itself:
+    /// - Prepared statements. Npgsql prepares a statement once a connection has run it five times and keeps up to
+    ///   100 per connection. The app runs the same few statements over and over, and PostgreSQL then skips parsing
+    ///   and planning them. Behind a pooler that cannot keep prepared statements (PgBouncer in transaction mode
+    ///   before 1.21), set <c>Max Auto Prepare=0</c>.
+    /// - No session reset when a pooled connection is reused (<c>No Reset On Close</c>). The reset would be six
+    ///   statements on every reuse, and the app keeps no session state: no SET, LISTEN, advisory locks or temporary
+    ///   tables. An open transaction is still rolled back when a connection goes back to the pool.
     /// </summary>
     public static string PostgresConnectionString(string connectionString)
     {
-        if (connectionString.Contains("AutoPrepare", StringComparison.OrdinalIgnoreCase)
-            || connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!Names(connectionString, "AutoPrepare", "Auto Prepare"))
         {
-            return connectionString;
+            builder.MaxAutoPrepare = 100;
         }
-        return new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 100 }.ConnectionString;
+        if (!Names(connectionString, "NoResetOnClose", "No Reset On Close"))
+        {
+            builder.NoResetOnClose = true;
+        }
+        return builder.ConnectionString;
     }
+
+    private static bool Names(string connectionString, params string[] keys) =>
+        keys.Any(key => connectionString.Contains(key, StringComparison.OrdinalIgnoreCase));
 }

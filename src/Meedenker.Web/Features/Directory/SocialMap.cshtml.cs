@@ -44,6 +44,8 @@ public sealed class SocialMapModel(AppDbContext db, SearchCache cache, Reference
     [FromQuery(Name = "pagina")]
     public string? PageText { get; set; }
 
+    /// <summary>The reference snapshot the option lists come from (their rendered HTML is cached with it).</summary>
+    public object Snapshot { get; private set; } = new();
     public IReadOnlyList<Option> Municipalities { get; private set; } = [];
     public IReadOnlyList<Option> LifeDomains { get; private set; } = [];
     public IReadOnlyList<Option> TargetGroups { get; private set; } = [];
@@ -58,6 +60,7 @@ public sealed class SocialMapModel(AppDbContext db, SearchCache cache, Reference
     {
         // Municipalities and terms change rarely: the cached reference data (a minute) saves two queries per search.
         var snapshot = await reference.GetAsync(cancellationToken);
+        Snapshot = snapshot;
         Municipalities = snapshot.Municipalities.Select(m => new Option(m.Code, m.Name)).ToList();
         LifeDomains = snapshot.Of(TaxonomyKind.LifeDomain).Select(t => new Option(t.Code, t.Name)).ToList();
         TargetGroups = snapshot.Of(TaxonomyKind.TargetGroup).Select(t => new Option(t.Code, t.Name)).ToList();
