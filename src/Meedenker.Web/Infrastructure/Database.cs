@@ -34,7 +34,6 @@ public static class Database
             try
             {
                 _ = new NpgsqlConnectionStringBuilder(connectionString);
-                connectionString = DatabaseSetup.PostgresConnectionString(connectionString);
             }
             catch (ArgumentException e)
             {

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Encodings.Web;
+using Meedenker.Web.Infrastructure;
 using Microsoft.AspNetCore.Html;
 
 namespace Meedenker.Web.Features.Directory;
@@ -13,11 +14,11 @@ namespace Meedenker.Web.Features.Directory;
 /// </summary>
 public static class OptionList
 {
-    private static readonly ConditionalWeakTable<object, ConcurrentDictionary<string, string>> Rendered = new();
+    private static readonly ConditionalWeakTable<ReferenceSnapshot, ConcurrentDictionary<string, string>> Rendered = new();
 
     /// <param name="snapshot">The reference snapshot the options come from: the cache lives as long as it does.</param>
     /// <param name="key">Which list, in which language (names differ per language).</param>
-    public static IHtmlContent Render(object snapshot, string key, IReadOnlyList<SocialMapModel.Option> options, string? selected)
+    public static IHtmlContent Render(ReferenceSnapshot snapshot, string key, IReadOnlyList<SocialMapModel.Option> options, string? selected)
     {
         ArgumentNullException.ThrowIfNull(options);
         var all = Rendered.GetOrCreateValue(snapshot).GetOrAdd(key, _ => Build(options));

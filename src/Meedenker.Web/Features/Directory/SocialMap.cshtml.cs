@@ -45,7 +45,7 @@ public sealed class SocialMapModel(AppDbContext db, SearchCache cache, Reference
     public string? PageText { get; set; }
 
     /// <summary>The reference snapshot the option lists come from (their rendered HTML is cached with it).</summary>
-    public object Snapshot { get; private set; } = new();
+    public ReferenceSnapshot Snapshot { get; private set; } = null!;
     public IReadOnlyList<Option> Municipalities { get; private set; } = [];
     public IReadOnlyList<Option> LifeDomains { get; private set; } = [];
     public IReadOnlyList<Option> TargetGroups { get; private set; } = [];
