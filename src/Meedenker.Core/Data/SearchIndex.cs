@@ -27,7 +27,11 @@ public static class SearchIndex
     }
 
     /// <summary>Adds the words of new services (bulk: COPY on PostgreSQL), and any new words to the vocabulary.</summary>
-    public static async Task InsertAsync(AppDbContext db, IReadOnlyCollection<Service> services, CancellationToken cancellationToken = default)
+    public static Task InsertAsync(AppDbContext db, IReadOnlyCollection<Service> services, CancellationToken cancellationToken = default) =>
+        InsertAsync(db, services, null, cancellationToken);
+
+    /// <inheritdoc cref="InsertAsync(AppDbContext, IReadOnlyCollection{Service}, CancellationToken)"/>
+    public static async Task InsertAsync(AppDbContext db, IReadOnlyCollection<Service> services, IProgress<BulkLoadStep>? progress, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(services);
@@ -46,7 +50,7 @@ public static class SearchIndex
                 var sql = "INSERT INTO \"SearchWords\" (\"Word\") VALUES " + string.Join(", ", chunk.Select((_, i) => "({" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "})")) + " ON CONFLICT DO NOTHING";
                 await db.Database.ExecuteSqlRawAsync(sql, chunk, cancellationToken);
             }
-            await BulkInserter.InsertAsync(db, rows, cancellationToken);
+            await BulkInserter.InsertAsync(db, rows, progress, cancellationToken);
         }
         finally
         {

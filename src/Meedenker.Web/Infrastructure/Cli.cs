@@ -147,14 +147,23 @@ public static class Cli
                     await db.Neighbourhoods.ExecuteDeleteAsync();
                     await db.Municipalities.ExecuteDeleteAsync();
                     await db.Roles.ExecuteDeleteAsync();
-                    db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
                     var generatorOptions = new GeneratorOptions(
                         Seed: options.Seed ?? new GeneratorOptions().Seed,
                         Cases: options.Cases ?? 0,
                         ContactsPerCase: options.ContactsPerCase ?? 5,
                         WithDemoAccounts: demo,
                         NationwideServices: options.Services ?? 0);
-                    var result = await new RegionGenerator(db, scope.ServiceProvider.GetRequiredService<TimeProvider>()).GenerateAsync(generatorOptions);
+                    var generator = new RegionGenerator(db, scope.ServiceProvider.GetRequiredService<TimeProvider>()) { Progress = new LoggedProgress(logger) };
+                    GeneratorResult result;
+                    try
+                    {
+                        result = await generator.GenerateAsync(generatorOptions);
+                    }
+                    catch (BulkLoadException e)
+                    {
+                        // One transaction: nothing of the region is left behind, so the same command can run again.
+                        throw new StartupConfigurationException($"generate stopped: {e.Message} Nothing was kept; the database is as empty as before.", e);
+                    }
                     logger.LogInformation(
                         "Generated in {Seconds:0.0} s: {Municipalities} municipalities, {Organizations} organisations, {Staff} staff, {Requests} help requests, {Cases} cases, {Contacts} contacts, {Services} services",
                         result.Elapsed.TotalSeconds, result.Municipalities, result.Organizations, result.StaffUsers, result.HelpRequests, result.Cases, result.Contacts, result.Services);
@@ -171,6 +180,12 @@ public static class Cli
             default:
                 return 1;
         }
+    }
+
+    /// <summary>Logs each step of a bulk load as it happens (not through a thread-pool callback, so in order).</summary>
+    private sealed class LoggedProgress(ILogger logger) : IProgress<BulkLoadStep>
+    {
+        public void Report(BulkLoadStep value) => logger.LogInformation("Loading {Step}", value);
     }
 
     /// <summary>Prints every problem of a refused file on its own line, or what was imported.</summary>

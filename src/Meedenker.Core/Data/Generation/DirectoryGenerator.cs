@@ -271,19 +271,19 @@ internal sealed class DirectoryGenerator(Random random, IReadOnlyList<TaxonomyTe
         }
     }
 
-    public async Task InsertAsync(AppDbContext db, CancellationToken cancellationToken)
+    public async Task InsertAsync(AppDbContext db, IProgress<BulkLoadStep>? progress, CancellationToken cancellationToken)
     {
-        await BulkInserter.InsertAsync(db, Locations, cancellationToken);
-        await BulkInserter.InsertAsync(db, Services, cancellationToken);
-        await SearchIndex.InsertAsync(db, Services, cancellationToken);
-        await BulkInserter.InsertAsync(db, ServiceTerms, cancellationToken);
-        await BulkInserter.InsertAsync(db, Areas, cancellationToken);
-        await BulkInserter.InsertAsync(db, ServiceAtLocations, cancellationToken);
-        await BulkInserter.InsertAsync(db, Schedules, cancellationToken);
-        await BulkInserter.InsertAsync(db, Phones, cancellationToken);
-        await BulkInserter.InsertAsync(db, Profiles, cancellationToken);
-        await BulkInserter.InsertAsync(db, ProfileTerms, cancellationToken);
-        await BulkInserter.InsertAsync(db, ProfileExpertise, cancellationToken);
-        await BulkInserter.InsertAsync(db, ProfileMunicipalities, cancellationToken);
+        await BulkInserter.InsertAsync(db, Locations, progress, cancellationToken);
+        await BulkInserter.InsertAsync(db, Services, progress, cancellationToken);
+        await SearchIndex.InsertAsync(db, Services, progress, cancellationToken);
+        await BulkInserter.InsertAsync(db, ServiceTerms, progress, cancellationToken);
+        await BulkInserter.InsertAsync(db, Areas, progress, cancellationToken);
+        await BulkInserter.InsertAsync(db, ServiceAtLocations, progress, cancellationToken);
+        await BulkInserter.InsertAsync(db, Schedules, progress, cancellationToken);
+        await BulkInserter.InsertAsync(db, Phones, progress, cancellationToken);
+        await BulkInserter.InsertAsync(db, Profiles, progress, cancellationToken);
+        await BulkInserter.InsertAsync(db, ProfileTerms, progress, cancellationToken);
+        await BulkInserter.InsertAsync(db, ProfileExpertise, progress, cancellationToken);
+        await BulkInserter.InsertAsync(db, ProfileMunicipalities, progress, cancellationToken);
     }
 }

@@ -46,6 +46,9 @@ public sealed record GeneratorResult(
 /// </summary>
 public sealed class RegionGenerator(AppDbContext db, TimeProvider time)
 {
+    /// <summary>Told after each table (and every <see cref="BulkInserter.ProgressEvery"/> rows within a big one).</summary>
+    public IProgress<BulkLoadStep>? Progress { get; init; }
+
     public const int DemoWeeklyIntake = 58;
     public const int ShockWeeksBeforeToday = 17;
     public const int ShockLengthWeeks = 6;
@@ -100,6 +103,21 @@ public sealed class RegionGenerator(AppDbContext db, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
         var stopwatch = Stopwatch.StartNew();
+        // A big region's statements (the word index, the history) may run for minutes: no command timeout.
+        var previousTimeout = db.Database.GetCommandTimeout();
+        db.Database.SetCommandTimeout(0);
+        try
+        {
+            return await GenerateInTransactionAsync(options, stopwatch, cancellationToken);
+        }
+        finally
+        {
+            db.Database.SetCommandTimeout(previousTimeout);
+        }
+    }
+
+    private async Task<GeneratorResult> GenerateInTransactionAsync(GeneratorOptions options, Stopwatch stopwatch, CancellationToken cancellationToken)
+    {
         var random = new Random(options.Seed);
         var faker = new Faker("nl") { Random = new Randomizer(options.Seed) };
         var now = time.GetUtcNow();
@@ -112,12 +130,12 @@ public sealed class RegionGenerator(AppDbContext db, TimeProvider time)
         var terms = BuildTaxonomy(random);
         var (municipalities, neighbourhoods) = BuildRegion(random);
         var roles = StaffRoles.All.Select(r => new IdentityRole<Guid>(r) { Id = NextGuid(random), NormalizedName = r.ToUpperInvariant(), ConcurrencyStamp = NextGuid(random).ToString() }).ToList();
-        await BulkInserter.InsertAsync(db, terms, cancellationToken);
-        await BulkInserter.InsertAsync(db, municipalities, cancellationToken);
-        await BulkInserter.InsertAsync(db, neighbourhoods, cancellationToken);
-        await BulkInserter.InsertAsync(db, BuildNeighbourhoodFigures(new Random(options.Seed + 3), neighbourhoods, now), cancellationToken);
-        await BulkInserter.InsertAsync(db, roles, cancellationToken);
-        await BulkInserter.InsertAsync(db, RegionData.SynonymGroups.Select(words => new SearchSynonymGroup { Id = NextGuid(random), Words = Search.Normalize(words) }).ToList(), cancellationToken);
+        await BulkInserter.InsertAsync(db, terms, Progress, cancellationToken);
+        await BulkInserter.InsertAsync(db, municipalities, Progress, cancellationToken);
+        await BulkInserter.InsertAsync(db, neighbourhoods, Progress, cancellationToken);
+        await BulkInserter.InsertAsync(db, BuildNeighbourhoodFigures(new Random(options.Seed + 3), neighbourhoods, now), Progress, cancellationToken);
+        await BulkInserter.InsertAsync(db, roles, Progress, cancellationToken);
+        await BulkInserter.InsertAsync(db, RegionData.SynonymGroups.Select(words => new SearchSynonymGroup { Id = NextGuid(random), Words = Search.Normalize(words) }).ToList(), Progress, cancellationToken);
         if (options.ReferenceDataOnly)
         {
             await transaction.CommitAsync(cancellationToken);
@@ -129,12 +147,12 @@ public sealed class RegionGenerator(AppDbContext db, TimeProvider time)
         var supporterCount = Math.Max(80, options.Cases / 400);
         var (staff, userRoles) = BuildStaff(random, faker, organizations, roles, supporterCount, options.WithDemoAccounts, now);
 
-        await BulkInserter.InsertAsync(db, organizations, cancellationToken);
-        await BulkInserter.InsertAsync(db, BuildIntakeRoutes(random, municipalities, organizations), cancellationToken);
-        await BulkInserter.InsertAsync(db, staff, cancellationToken);
-        await BulkInserter.InsertAsync(db, userRoles, cancellationToken);
+        await BulkInserter.InsertAsync(db, organizations, Progress, cancellationToken);
+        await BulkInserter.InsertAsync(db, BuildIntakeRoutes(random, municipalities, organizations), Progress, cancellationToken);
+        await BulkInserter.InsertAsync(db, staff, Progress, cancellationToken);
+        await BulkInserter.InsertAsync(db, userRoles, Progress, cancellationToken);
 
-        var history = new HistoryWriter(db, random, faker, municipalities, neighbourhoods, organizations, staff, today, now, cancellationToken);
+        var history = new HistoryWriter(db, random, faker, municipalities, neighbourhoods, organizations, staff, today, now, Progress, cancellationToken);
         var weeks = options.Years * 52;
         var weeklyIntake = options.Cases > 0
             ? options.Cases / (weeks * 0.9 * ExpectedMeanFactor(weeks))
@@ -169,16 +187,16 @@ public sealed class RegionGenerator(AppDbContext db, TimeProvider time)
             var extra = Enumerable.Range(1, NationwideMunicipalities - municipalities.Count)
                 .Select(n => new Municipality { Id = NextGuid(random), Code = $"GM9{n:000}", Name = $"Voorbeeldgemeente {n:000}", Population = 20_000 + random.Next(80_000) })
                 .ToList();
-            await BulkInserter.InsertAsync(db, extra, cancellationToken);
+            await BulkInserter.InsertAsync(db, extra, Progress, cancellationToken);
             var all = municipalities.Concat(extra).ToList();
             var nationwide = new DirectoryGenerator(new Random(options.Seed + 2), terms, all, now);
             var nationwideOrgs = nationwide.AddNationwide(options.NationwideServices, all.Select(m => m.Id).ToArray());
-            await BulkInserter.InsertAsync(db, nationwideOrgs, cancellationToken);
-            await nationwide.InsertAsync(db, cancellationToken);
+            await BulkInserter.InsertAsync(db, nationwideOrgs, Progress, cancellationToken);
+            await nationwide.InsertAsync(db, Progress, cancellationToken);
             nationwideOrganizations = nationwideOrgs.Count;
             nationwideServices = nationwide.Services.Count;
         }
-        await directory.InsertAsync(db, cancellationToken);
+        await directory.InsertAsync(db, Progress, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.AutoDetectChangesEnabled = previousDetect;
 
@@ -508,6 +526,7 @@ public sealed class RegionGenerator(AppDbContext db, TimeProvider time)
         private readonly Faker _faker;
         private readonly DateTimeOffset _now;
         private readonly CancellationToken _cancellationToken;
+        private readonly IProgress<BulkLoadStep>? _progress;
         private readonly double[] _municipalityShare;
         private readonly List<Municipality> _municipalities;
         private readonly Dictionary<Guid, List<Neighbourhood>> _neighbourhoods;
@@ -523,9 +542,10 @@ public sealed class RegionGenerator(AppDbContext db, TimeProvider time)
         private readonly List<Contact> _contacts = [];
 
         public HistoryWriter(AppDbContext db, Random random, Faker faker, List<Municipality> municipalities, List<Neighbourhood> neighbourhoods,
-            List<Organization> organizations, List<StaffUser> staff, DateTimeOffset today, DateTimeOffset now, CancellationToken cancellationToken)
+            List<Organization> organizations, List<StaffUser> staff, DateTimeOffset today, DateTimeOffset now, IProgress<BulkLoadStep>? progress, CancellationToken cancellationToken)
         {
             _db = db;
+            _progress = progress;
             _random = random;
             _faker = faker;
             _now = now;
@@ -667,12 +687,12 @@ public sealed class RegionGenerator(AppDbContext db, TimeProvider time)
 
         public async Task FlushAsync()
         {
-            await BulkInserter.InsertAsync(_db, _residents, _cancellationToken);
-            await BulkInserter.InsertAsync(_db, _requests, _cancellationToken);
-            await BulkInserter.InsertAsync(_db, _lifeDomains, _cancellationToken);
-            await BulkInserter.InsertAsync(_db, _assignments, _cancellationToken);
-            await BulkInserter.InsertAsync(_db, _cases, _cancellationToken);
-            await BulkInserter.InsertAsync(_db, _contacts, _cancellationToken);
+            await BulkInserter.InsertAsync(_db, _residents, _progress, _cancellationToken);
+            await BulkInserter.InsertAsync(_db, _requests, _progress, _cancellationToken);
+            await BulkInserter.InsertAsync(_db, _lifeDomains, _progress, _cancellationToken);
+            await BulkInserter.InsertAsync(_db, _assignments, _progress, _cancellationToken);
+            await BulkInserter.InsertAsync(_db, _cases, _progress, _cancellationToken);
+            await BulkInserter.InsertAsync(_db, _contacts, _progress, _cancellationToken);
             _residents.Clear();
             _requests.Clear();
             _lifeDomains.Clear();
