@@ -42,11 +42,11 @@ public sealed class BulkLoadTests
             // SQLite has no server-side wait to make a statement slow; the COPY timeout is PostgreSQL's.
             return;
         }
-        // A one-second command timeout and a word-index COPY that takes three: the crash of generate --services 50000.
-        var impatient = new NpgsqlConnectionStringBuilder(database.ConnectionString) { CommandTimeout = 1 }.ToString();
-        Assert.Equal(0, await RunAsync(database, impatient, "migrate"));
+        // A three-second command timeout and a word-index COPY that takes six: the crash of generate --services 50000.
+        var impatient = new NpgsqlConnectionStringBuilder(database.ConnectionString) { CommandTimeout = 3 }.ToString();
+        Assert.Equal(0, await RunAsync(database, database.ConnectionString, "migrate"));
         await ExecuteAsync(database, """
-            CREATE FUNCTION slow_statement() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(3); RETURN NULL; END $$;
+            CREATE FUNCTION slow_statement() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(6); RETURN NULL; END $$;
             CREATE TRIGGER slow_copy AFTER INSERT ON "ServiceWords" FOR EACH STATEMENT EXECUTE FUNCTION slow_statement();
             CREATE TRIGGER slow_insert AFTER INSERT ON "SearchWords" FOR EACH STATEMENT EXECUTE FUNCTION slow_statement();
             """);
