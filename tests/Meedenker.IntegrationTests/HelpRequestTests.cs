@@ -59,7 +59,7 @@ public sealed partial class HelpRequestTests(MeedenkerFactory app) : IClassFixtu
         var page = await client.GetStringAsync("/hulp-vragen");
         var form = MeedenkerFactory.ValidHelpRequestForm();
         form["Input.Question"] = "Dubbel verstuurd " + Guid.NewGuid();
-        form["Token"] = Regex.Match(page, "name=\"Token\" value=\"([^\"]+)\"").Groups[1].Value;
+        form["SubmissionId"] = Regex.Match(page, "name=\"SubmissionId\" value=\"([^\"]+)\"").Groups[1].Value;
         var before = app.WithDb(db => db.HelpRequests.Count());
 
         var first = await AskAsync(client, new(form));

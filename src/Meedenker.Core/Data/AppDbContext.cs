@@ -33,6 +33,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<HelpRequestLifeDomain> HelpRequestLifeDomains => Set<HelpRequestLifeDomain>();
     public DbSet<HelpRequestStatusChange> HelpRequestStatusChanges => Set<HelpRequestStatusChange>();
     public DbSet<Referral> Referrals => Set<Referral>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<IntakeRoute> IntakeRoutes => Set<IntakeRoute>();
     public DbSet<IntakeAssignment> IntakeAssignments => Set<IntakeAssignment>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
@@ -193,6 +194,17 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
             e.HasIndex(r => r.ReferrerTokenHash).IsUnique();
             e.HasOne<HelpRequest>().WithMany().HasForeignKey(r => r.HelpRequestId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Organization>().WithMany().HasForeignKey(r => r.ReferrerOrganizationId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<IdempotencyRecord>(e =>
+        {
+            e.Property(r => r.KeyHash).HasMaxLength(64);
+            e.Property(r => r.BodyHash).HasMaxLength(64);
+            e.Property(r => r.ProtectedSecret).HasMaxLength(1000);
+            // Two posts with one key racing: the database lets one of them in.
+            e.HasIndex(r => r.KeyHash).IsUnique();
+            e.HasIndex(r => r.CreatedAt);
+            e.HasOne<HelpRequest>().WithMany().HasForeignKey(r => r.HelpRequestId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<IntakeRoute>(e =>

@@ -711,6 +711,44 @@ namespace Meedenker.Migrations.Postgres.Migrations
                     b.ToTable("HelpRequestStatusChanges");
                 });
 
+            modelBuilder.Entity("Meedenker.Domain.IdempotencyRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("BodyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("HelpRequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ProtectedSecret")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("HelpRequestId");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique();
+
+                    b.ToTable("IdempotencyRecords");
+                });
+
             modelBuilder.Entity("Meedenker.Domain.IntakeAssignment", b =>
                 {
                     b.Property<Guid>("HelpRequestId")
@@ -2217,6 +2255,15 @@ namespace Meedenker.Migrations.Postgres.Migrations
                 {
                     b.HasOne("Meedenker.Domain.HelpRequest", null)
                         .WithMany("StatusChanges")
+                        .HasForeignKey("HelpRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.IdempotencyRecord", b =>
+                {
+                    b.HasOne("Meedenker.Domain.HelpRequest", null)
+                        .WithMany()
                         .HasForeignKey("HelpRequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

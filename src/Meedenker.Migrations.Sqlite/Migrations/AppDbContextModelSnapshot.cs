@@ -703,6 +703,44 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                     b.ToTable("HelpRequestStatusChanges");
                 });
 
+            modelBuilder.Entity("Meedenker.Domain.IdempotencyRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("HelpRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedSecret")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("HelpRequestId");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique();
+
+                    b.ToTable("IdempotencyRecords");
+                });
+
             modelBuilder.Entity("Meedenker.Domain.IntakeAssignment", b =>
                 {
                     b.Property<Guid>("HelpRequestId")
@@ -2203,6 +2241,15 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                 {
                     b.HasOne("Meedenker.Domain.HelpRequest", null)
                         .WithMany("StatusChanges")
+                        .HasForeignKey("HelpRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meedenker.Domain.IdempotencyRecord", b =>
+                {
+                    b.HasOne("Meedenker.Domain.HelpRequest", null)
+                        .WithMany()
                         .HasForeignKey("HelpRequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

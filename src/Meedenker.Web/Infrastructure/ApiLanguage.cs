@@ -15,20 +15,33 @@ public static class ApiLanguage
         }
     }
 
-    /// <summary>The request's idempotency key, or a new token. A malformed key is an error, not silently replaced.</summary>
-    public static (string? Token, string? Problem) IdempotencyToken(HttpContext context)
+    public const string IdempotencyHeader = "Idempotency-Key";
+
+    /// <summary>
+    /// The request's idempotency key (null when none was sent). It only deduplicates retries, so any 16 to 100
+    /// visible ASCII characters will do (a UUID, say); a malformed key is an error, not silently ignored.
+    /// </summary>
+    public static (string? Key, string? Problem) IdempotencyKey(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var key = context.Request.Headers["Idempotency-Key"].ToString();
+        var key = context.Request.Headers[IdempotencyHeader].ToString();
         if (string.IsNullOrEmpty(key))
         {
-            return (Domain.SecretToken.New(), null);
+            return (null, null);
         }
-        return Domain.SecretToken.IsWellFormed(key)
+        return key.Length is >= 16 and <= 100 && key.All(c => c is > ' ' and <= '~')
             ? (key, null)
-            : (null, Lang.Pick("Idempotency-Key moet 43 URL-veilige tekens zijn (32 willekeurige bytes, base64url).",
-                "Idempotency-Key must be 43 URL-safe characters (32 random bytes, base64url)."));
+            : (null, Lang.Pick("Idempotency-Key moet 16 tot 100 zichtbare ASCII-tekens zijn, bijvoorbeeld een UUID.",
+                "Idempotency-Key must be 16 to 100 visible ASCII characters, for example a UUID."));
     }
+
+    /// <summary>422 for a key that was already used with a different body: the first request is not given away.</summary>
+    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult IdempotencyKeyReused() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity,
+            title: Lang.Pick("Deze Idempotency-Key is al gebruikt", "This Idempotency-Key was already used"),
+            detail: Lang.Pick(
+                "Een eerdere aanvraag met deze Idempotency-Key had andere inhoud. Er is niets opgeslagen. Stuur een nieuwe vraag met een nieuwe sleutel; herhaal een vraag alleen met precies dezelfde inhoud.",
+                "An earlier request with this Idempotency-Key had a different body. Nothing was stored. Send a new request with a new key; repeat a request only with exactly the same body."));
 
     public static Dictionary<string, string[]> Errors(IEnumerable<Features.Hulpvraag.FieldProblem> problems) =>
         problems.GroupBy(p => JsonName(p.Field)).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray());

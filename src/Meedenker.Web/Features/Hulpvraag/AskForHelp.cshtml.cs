@@ -16,13 +16,18 @@ public sealed class AskForHelpModel(ReferenceData referenceData, Intake intake, 
     [BindProperty]
     public HelpRequestInput Input { get; set; } = new() { AskedBy = "self", LanguageCode = "nl" };
 
-    /// <summary>The status link's secret, made when the form is shown; the same form posted twice finds one request.</summary>
+    /// <summary>
+    /// Made when the form is shown, so the same form posted twice finds one request. It only deduplicates: the
+    /// status link's secret is made by the server when the request is stored.
+    /// </summary>
     [BindProperty]
-    public string? Token { get; set; }
+    public string? SubmissionId { get; set; }
 
     /// <summary>Left empty by people; filled by robots that fill every field.</summary>
     [BindProperty]
     public string? Website { get; set; }
+
+    public const string FormScope = "form:help-request";
 
     public ReferenceSnapshot Reference { get; private set; } = null!;
     public IntakeReceipt? Receipt { get; private set; }
@@ -31,7 +36,7 @@ public sealed class AskForHelpModel(ReferenceData referenceData, Intake intake, 
     public async Task OnGetAsync([FromQuery(Name = "leefgebied")] string? lifeDomains, CancellationToken cancellationToken)
     {
         Reference = await referenceData.GetAsync(cancellationToken);
-        Token = SecretToken.New();
+        SubmissionId = SecretToken.New();
         if (!string.IsNullOrWhiteSpace(lifeDomains))
         {
             Input.LifeDomains = lifeDomains.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
@@ -44,9 +49,9 @@ public sealed class AskForHelpModel(ReferenceData referenceData, Intake intake, 
         Reference = await referenceData.GetAsync(cancellationToken);
         // Our own messages replace the framework's binding messages (e.g. for a tampered checkbox value).
         ModelState.Clear();
-        if (!SecretToken.IsWellFormed(Token))
+        if (!SecretToken.IsWellFormed(SubmissionId))
         {
-            Token = SecretToken.New();
+            SubmissionId = SecretToken.New();
         }
         if (!string.IsNullOrEmpty(Website))
         {
@@ -63,8 +68,16 @@ public sealed class AskForHelpModel(ReferenceData referenceData, Intake intake, 
             }
             return Page();
         }
-        Receipt = await intake.SubmitAsync(request, Token!, cancellationToken: cancellationToken);
-        StatusUrl = $"{Request.Scheme}://{Request.Host}/status/{Token}";
+        Receipt = await intake.SubmitAsync(request, IdempotencyKey.For(FormScope, SubmissionId!, Input), cancellationToken);
+        if (Receipt is null)
+        {
+            // The same form was sent before with other answers: ask before storing a second request.
+            SubmissionId = SecretToken.New();
+            ModelState.AddModelError(string.Empty, Lang.Pick("Je hebt dit formulier net al verstuurd, met andere antwoorden. Wil je ook deze vraag sturen? Klik dan nog een keer op Vraag versturen.",
+                "You just sent this form, with other answers. Do you want to send this request too? Then click Send request once more."));
+            return Page();
+        }
+        StatusUrl = $"{Request.Scheme}://{Request.Host}/status/{Receipt.LinkSecret}";
         if (Receipt.IsNew && request.SendConfirmation && request.Email is not null)
         {
             await SendConfirmationAsync(request.Email, request.FirstName, cancellationToken);

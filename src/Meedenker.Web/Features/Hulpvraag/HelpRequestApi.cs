@@ -14,15 +14,18 @@ public static class HelpRequestApi
             .WithTags("Help requests")
             .WithName("CreateHelpRequest")
             .WithSummary("Ask for help on behalf of a resident's own channel (app, chat). Stored before the reference code is returned.")
-            .WithDescription("Send an Idempotency-Key header (43 URL-safe characters) to make retries safe: the same key returns the same request. Messages follow Accept-Language (nl or en).")
+            .WithDescription("Send an Idempotency-Key header (16 to 100 visible ASCII characters, e.g. a UUID) to make retries safe: the same key with the same body returns the same request and status link for 24 hours; the same key with a different body gets 422. The status link's secret is always made by the server. Messages follow Accept-Language (nl or en).")
             .Accepts<HelpRequestInput>("application/json")
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .RequireRateLimiting(RateLimitPolicies.PublicForms)
             .DisableAntiforgery();
         return endpoints;
     }
 
-    private static async Task<Results<Created<HelpRequestCreated>, Ok<HelpRequestCreated>, ValidationProblem>> CreateAsync(
+    public const string IdempotencyScope = "api:help-request";
+
+    private static async Task<Results<Created<HelpRequestCreated>, Ok<HelpRequestCreated>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         HttpContext context, ReferenceData referenceData, Intake intake, CancellationToken cancellationToken)
     {
         ApiLanguage.Apply(context);
@@ -31,10 +34,10 @@ public static class HelpRequestApi
         {
             return TypedResults.ValidationProblem(bodyErrors!);
         }
-        var (token, tokenProblem) = ApiLanguage.IdempotencyToken(context);
-        if (token is null)
+        var (key, keyProblem) = ApiLanguage.IdempotencyKey(context);
+        if (keyProblem is not null)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["Idempotency-Key"] = [tokenProblem!] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [ApiLanguage.IdempotencyHeader] = [keyProblem] });
         }
         var (request, problems) = HelpRequestRules.Validate(input, await referenceData.GetAsync(cancellationToken));
         if (request is null)
@@ -42,8 +45,12 @@ public static class HelpRequestApi
             return TypedResults.ValidationProblem(ApiLanguage.Errors(problems),
                 title: Lang.Pick("De hulpvraag is niet opgeslagen. Verbeter de velden hieronder.", "The help request was not stored. Correct the fields below."));
         }
-        var receipt = await intake.SubmitAsync(request, token, cancellationToken: cancellationToken);
-        var body = new HelpRequestCreated(receipt.ReferenceCode, $"{context.Request.Scheme}://{context.Request.Host}/status/{token}");
-        return receipt.IsNew ? TypedResults.Created($"/status/{token}", body) : TypedResults.Ok(body);
+        var receipt = await intake.SubmitAsync(request, key is null ? null : IdempotencyKey.For(IdempotencyScope, key, input), cancellationToken);
+        if (receipt is null)
+        {
+            return ApiLanguage.IdempotencyKeyReused();
+        }
+        var body = new HelpRequestCreated(receipt.ReferenceCode, $"{context.Request.Scheme}://{context.Request.Host}/status/{receipt.LinkSecret}");
+        return receipt.IsNew ? TypedResults.Created($"/status/{receipt.LinkSecret}", body) : TypedResults.Ok(body);
     }
 }

@@ -1,61 +1,105 @@
 using Meedenker.Data;
 using Meedenker.Domain;
+using Meedenker.Web.Features.Verwijzen;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 
 namespace Meedenker.Web.Features.Hulpvraag;
 
-public sealed record IntakeReceipt(Guid RequestId, string ReferenceCode, bool IsNew);
+/// <param name="LinkSecret">The secret of the status link (<c>/status/…</c>, or <c>/verwijzing/…</c> for a referrer without an account), made by the server; null when the request has none.</param>
+public sealed record IntakeReceipt(Guid RequestId, string ReferenceCode, string? LinkSecret, bool IsNew);
+
+/// <summary>A caller's idempotency key, the scope it is unique in, and the hash of what was sent with it.</summary>
+public sealed record IdempotencyKey(string Scope, string Key, string BodyHash)
+{
+    /// <summary>The body is the input as the app understood it, serialised again, so spacing or property order in the JSON does not matter.</summary>
+    public static IdempotencyKey For<T>(string scope, string key, T body) =>
+        new(scope, key, IdempotencyRecord.HashBody(System.Text.Json.JsonSerializer.Serialize(body)));
+}
 
 /// <summary>
-/// Writes a help request (and a referral) in one transaction, and only then lets the caller show the
-/// reference code. The status token doubles as the idempotency key: the same form posted twice finds the
-/// request it already created. New requests land in the intake queues of the organisations routed for the
-/// municipality; possible duplicates are flagged for the coordinator, never merged or dropped.
+/// Writes a help request (and a referral) in one transaction, and only then lets the caller show the reference
+/// code. The secret of the status link is always made here (256 random bits); the caller's idempotency key only
+/// deduplicates: the same key with the same body finds the request it already created (and its link), the same
+/// key with another body is refused (docs/security.md, finding 2). New requests land in the intake queues of the
+/// organisations routed for the municipality; possible duplicates are flagged for the coordinator, never merged or
+/// dropped.
 /// </summary>
-public sealed class Intake(AppDbContext db, TimeProvider time)
+public sealed class Intake(AppDbContext db, TimeProvider time, IDataProtectionProvider dataProtection, ILogger<Intake> logger)
 {
     public const int DuplicateWindowDays = 30;
 
-    /// <summary>Finds what an earlier post with the same token created: a resident's request, or a referral.</summary>
-    public async Task<IntakeReceipt?> FindAsync(string token, bool referral, CancellationToken cancellationToken)
-    {
-        var hash = SecretToken.Hash(token);
-        var requests = referral
-            ? db.Referrals.Where(r => r.ReferrerTokenHash == hash).Join(db.HelpRequests, r => r.HelpRequestId, h => h.Id, (_, h) => h)
-            : db.HelpRequests.Where(h => h.StatusTokenHash == hash);
-        return await requests.AsNoTracking().Select(h => new IntakeReceipt(h.Id, h.ReferenceCode, false)).SingleOrDefaultAsync(cancellationToken);
-    }
+    private IDataProtector Protector => dataProtection.CreateProtector("Meedenker.Intake.LinkSecret");
 
-    /// <param name="token">The status link's token for a resident; for a referral the referrer's token (the request then has no resident link).</param>
-    public async Task<IntakeReceipt> SubmitAsync(ValidHelpRequest request, string token, Func<HelpRequest, Referral>? referral = null, CancellationToken cancellationToken = default)
+    /// <returns>The receipt, or null when the idempotency key was already used for a different request.</returns>
+    public Task<IntakeReceipt?> SubmitAsync(ValidHelpRequest request, IdempotencyKey? key, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (await FindAsync(token, referral is not null, cancellationToken) is { } existing)
-        {
-            return existing;
-        }
+        return SubmitAsync(request, null, key, cancellationToken);
+    }
+
+    /// <returns>The receipt, or null when the idempotency key was already used for a different referral.</returns>
+    public Task<IntakeReceipt?> SubmitReferralAsync(ValidReferral referral, IdempotencyKey? key, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(referral);
+        return SubmitAsync(referral.Request, referral, key, cancellationToken);
+    }
+
+    private async Task<IntakeReceipt?> SubmitAsync(ValidHelpRequest request, ValidReferral? referral, IdempotencyKey? key, CancellationToken cancellationToken)
+    {
         for (var attempt = 1; ; attempt++)
         {
+            if (key is not null && await FindAsync(key, cancellationToken) is { } earlier)
+            {
+                return earlier.Receipt;
+            }
             try
             {
-                return await WriteAsync(request, token, referral, cancellationToken);
+                return await WriteAsync(request, referral, key, cancellationToken);
             }
-            catch (DbUpdateException) when (attempt < 3)
+            catch (DbUpdateException e) when (attempt < 3)
             {
                 db.ChangeTracker.Clear();
-                // A double submit that raced us stored the same token: that request is the answer.
-                if (await FindAsync(token, referral is not null, cancellationToken) is { } raced)
-                {
-                    return raced;
-                }
-                // Otherwise the random reference code collided; try again with a new one.
+                // A double submit that raced us stored the same key (found on the next round), or the random
+                // reference code collided (tried again with a new one). Both are handled: information, not an error.
+                logger.LogInformation("Help request not stored on attempt {Attempt} ({Reason}); trying again", attempt, e.GetBaseException().Message);
             }
         }
     }
 
-    private async Task<IntakeReceipt> WriteAsync(ValidHelpRequest request, string statusToken, Func<HelpRequest, Referral>? referral, CancellationToken cancellationToken)
+    /// <summary>What an earlier post with this key created; <see cref="Earlier.Receipt"/> is null when it came with another body.</summary>
+    private sealed record Earlier(IntakeReceipt? Receipt);
+
+    private async Task<Earlier?> FindAsync(IdempotencyKey key, CancellationToken cancellationToken)
+    {
+        var hash = IdempotencyRecord.HashKey(key.Scope, key.Key);
+        var record = await db.IdempotencyRecords.AsNoTracking()
+            .Where(r => r.KeyHash == hash)
+            .Join(db.HelpRequests, r => r.HelpRequestId, h => h.Id, (r, h) => new { Record = r, h.ReferenceCode })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (record is null)
+        {
+            return null;
+        }
+        if (record.Record.IsExpired(time.GetUtcNow()))
+        {
+            // Past the replay window the key is forgotten: this post is a new request.
+            await db.IdempotencyRecords.Where(r => r.KeyHash == hash).ExecuteDeleteAsync(cancellationToken);
+            return null;
+        }
+        if (!string.Equals(record.Record.BodyHash, key.BodyHash, StringComparison.Ordinal))
+        {
+            return new Earlier(null);
+        }
+        var secret = record.Record.ProtectedSecret is { } protectedSecret ? Protector.Unprotect(protectedSecret) : null;
+        return new Earlier(new IntakeReceipt(record.Record.HelpRequestId, record.ReferenceCode, secret, false));
+    }
+
+    private async Task<IntakeReceipt> WriteAsync(ValidHelpRequest request, ValidReferral? referral, IdempotencyKey? key, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        // A resident always gets a status link; a referrer only when they have no account to follow it with.
+        var secret = referral is null || referral.NeedsLink ? SecretToken.New() : null;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var resident = new Resident
         {
@@ -73,7 +117,7 @@ public sealed class Intake(AppDbContext db, TimeProvider time)
         {
             Id = Guid.NewGuid(),
             ReferenceCode = ReferenceCode.New(),
-            StatusTokenHash = referral is null ? SecretToken.Hash(statusToken) : null,
+            StatusTokenHash = referral is null ? SecretToken.Hash(secret!) : null,
             ReceivedAt = now,
             ResidentId = resident.Id,
             MunicipalityId = request.MunicipalityId,
@@ -106,11 +150,23 @@ public sealed class Intake(AppDbContext db, TimeProvider time)
         db.IntakeAssignments.AddRange(routes.Select(o => new IntakeAssignment { HelpRequestId = helpRequest.Id, OrganizationId = o, Waiting = true }));
         if (referral is not null)
         {
-            db.Referrals.Add(referral(helpRequest));
+            db.Referrals.Add(referral.CreateReferral(helpRequest, secret is null ? null : SecretToken.Hash(secret)));
+        }
+        if (key is not null)
+        {
+            db.IdempotencyRecords.Add(new IdempotencyRecord
+            {
+                Id = Guid.NewGuid(),
+                KeyHash = IdempotencyRecord.HashKey(key.Scope, key.Key),
+                BodyHash = key.BodyHash,
+                HelpRequestId = helpRequest.Id,
+                ProtectedSecret = secret is null ? null : Protector.Protect(secret),
+                CreatedAt = now,
+            });
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new IntakeReceipt(helpRequest.Id, helpRequest.ReferenceCode, true);
+        return new IntakeReceipt(helpRequest.Id, helpRequest.ReferenceCode, secret, true);
     }
 
     /// <summary>The same e-mail address or phone number on a request in the last 30 days.</summary>

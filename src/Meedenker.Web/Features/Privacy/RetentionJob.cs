@@ -59,6 +59,8 @@ public sealed class RetentionJob(AppDbContext db, Anonymisation anonymisation, I
         }
         else
         {
+            // Past their replay window, idempotency records only hold an encrypted link secret nobody needs.
+            await db.IdempotencyRecords.Where(r => r.CreatedAt < now.AddHours(-IdempotencyRecord.ReplayHours)).ExecuteDeleteAsync(cancellationToken);
             cases = 0;
             residents = 0;
             foreach (var batch in all.Chunk(BatchSize))

@@ -23,8 +23,9 @@ public sealed class ReferModel(AppDbContext db, ReferenceData referenceData, Int
     [BindProperty]
     public ReferralInput Input { get; set; } = new() { LanguageCode = "nl", ConsentGivenBy = "resident" };
 
+    /// <summary>Made when the form is shown; only deduplicates. The referrer's link secret is made by the server.</summary>
     [BindProperty]
-    public string? Token { get; set; }
+    public string? SubmissionId { get; set; }
 
     [BindProperty]
     public string? Website { get; set; }
@@ -38,7 +39,7 @@ public sealed class ReferModel(AppDbContext db, ReferenceData referenceData, Int
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        Token = SecretToken.New();
+        SubmissionId = SecretToken.New();
         Input.ConsentDate = Today;
     }
 
@@ -46,16 +47,16 @@ public sealed class ReferModel(AppDbContext db, ReferenceData referenceData, Int
     {
         await LoadAsync(cancellationToken);
         ModelState.Clear();
-        if (!SecretToken.IsWellFormed(Token))
+        if (!SecretToken.IsWellFormed(SubmissionId))
         {
-            Token = SecretToken.New();
+            SubmissionId = SecretToken.New();
         }
         if (!string.IsNullOrEmpty(Website))
         {
             ModelState.AddModelError(string.Empty, Lang.Pick("De verwijzing kon niet worden verstuurd.", "The referral could not be sent."));
             return Page();
         }
-        var (referral, problems) = ReferralRules.Validate(Input, Referrer, Reference, time.GetUtcNow(), Token);
+        var (referral, problems) = ReferralRules.Validate(Input, Referrer, Reference, time.GetUtcNow());
         if (referral is null)
         {
             foreach (var problem in problems)
@@ -64,8 +65,17 @@ public sealed class ReferModel(AppDbContext db, ReferenceData referenceData, Int
             }
             return Page();
         }
-        Receipt = await intake.SubmitAsync(referral.Request, Token!, referral.CreateReferral, cancellationToken);
-        StatusUrl = Referrer is null ? $"{Request.Scheme}://{Request.Host}/verwijzing/{Token}" : null;
+        // A signed-in referrer's form is scoped to its organisation, the public form to itself.
+        var scope = $"form:referral:{Referrer?.OrganizationId.ToString() ?? "public"}";
+        Receipt = await intake.SubmitReferralAsync(referral, IdempotencyKey.For(scope, SubmissionId!, Input), cancellationToken);
+        if (Receipt is null)
+        {
+            SubmissionId = SecretToken.New();
+            ModelState.AddModelError(string.Empty, Lang.Pick("Je hebt dit formulier net al verstuurd, met andere antwoorden. Wil je ook deze verwijzing sturen? Klik dan nog een keer op Verwijzing versturen.",
+                "You just sent this form, with other answers. Do you want to send this referral too? Then click Send referral once more."));
+            return Page();
+        }
+        StatusUrl = Receipt.LinkSecret is { } secret ? $"{Request.Scheme}://{Request.Host}/verwijzing/{secret}" : null;
         return Page();
     }
 

@@ -37,9 +37,11 @@ public static class ReferralApi
         group.MapPost("", CreateAsync)
             .WithName("CreateReferral")
             .WithSummary("Refer a resident, with the resident's consent. Needs an API key (X-Api-Key).")
+            .WithDescription("Send an Idempotency-Key header (16 to 100 visible ASCII characters, e.g. a UUID) to make retries safe: the same key with the same body returns the same referral for 24 hours; the same key with a different body gets 422. Keys are your organisation's own.")
             .Accepts<ReferralInput>("application/json")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .RequireRateLimiting(RateLimitPolicies.PublicForms);
         group.MapGet("/{id:guid}", GetAsync)
             .WithName("GetReferral")
@@ -89,10 +91,10 @@ public static class ReferralApi
         {
             return Unauthorized();
         }
-        var (token, tokenProblem) = ApiLanguage.IdempotencyToken(context);
-        if (token is null)
+        var (key, keyProblem) = ApiLanguage.IdempotencyKey(context);
+        if (keyProblem is not null)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["Idempotency-Key"] = [tokenProblem!] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [ApiLanguage.IdempotencyHeader] = [keyProblem] });
         }
         var (input, bodyErrors) = await JsonBody.ReadAsync<ReferralInput>(context, cancellationToken);
         if (input is null)
@@ -101,13 +103,18 @@ public static class ReferralApi
         }
         var referrer = new KnownReferrer(caller.OrganizationId, null, InputText.Clean(input.ReferrerName) ?? caller.KeyName, caller.OrganizationName,
             InputText.Clean(input.ReferrerEmail)?.ToLowerInvariant(), null);
-        var (referral, problems) = ReferralRules.Validate(input, referrer, await referenceData.GetAsync(cancellationToken), time.GetUtcNow(), token);
+        var (referral, problems) = ReferralRules.Validate(input, referrer, await referenceData.GetAsync(cancellationToken), time.GetUtcNow());
         if (referral is null)
         {
             return TypedResults.ValidationProblem(ApiLanguage.Errors(problems),
                 title: Lang.Pick("De verwijzing is niet opgeslagen. Verbeter de velden hieronder.", "The referral was not stored. Correct the fields below."));
         }
-        var receipt = await intake.SubmitAsync(referral.Request, token, referral.CreateReferral, cancellationToken);
+        // Keys are scoped per organisation: another organisation's key never finds this organisation's referral.
+        var receipt = await intake.SubmitReferralAsync(referral, key is null ? null : IdempotencyKey.For($"api:referral:{caller.OrganizationId}", key, input), cancellationToken);
+        if (receipt is null)
+        {
+            return ApiLanguage.IdempotencyKeyReused();
+        }
         var id = await db.Referrals.Where(r => r.HelpRequestId == receipt.RequestId).Select(r => r.Id).SingleAsync(cancellationToken);
         var body = new ReferralCreated(id, receipt.ReferenceCode, Code(HelpRequestStatus.Received));
         return receipt.IsNew ? TypedResults.Created($"/api/referrals/{id}", body) : TypedResults.Ok(body);

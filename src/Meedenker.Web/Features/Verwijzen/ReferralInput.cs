@@ -40,7 +40,9 @@ public sealed class ReferralInput
 /// <summary>The referrer as known from an account or an API key; null for the public form.</summary>
 public sealed record KnownReferrer(Guid OrganizationId, Guid? UserId, string Name, string OrganizationName, string? Email, string? KindCode);
 
-public sealed record ValidReferral(ValidHelpRequest Request, Func<HelpRequest, Referral> CreateReferral, string? ReferrerEmail);
+/// <param name="CreateReferral">Makes the referral for the stored request, with the hash of the referrer's link secret (or null).</param>
+/// <param name="NeedsLink">A referrer without an account follows the status by a secret link.</param>
+public sealed record ValidReferral(ValidHelpRequest Request, Func<HelpRequest, string?, Referral> CreateReferral, string? ReferrerEmail, bool NeedsLink);
 
 public static class ReferralRules
 {
@@ -57,7 +59,7 @@ public static class ReferralRules
         ["resident-present"] = Domain.ConsentMethod.ResidentPresent,
     };
 
-    public static (ValidReferral? Referral, List<FieldProblem> Problems) Validate(ReferralInput input, KnownReferrer? referrer, ReferenceSnapshot reference, DateTimeOffset now, string? referrerToken)
+    public static (ValidReferral? Referral, List<FieldProblem> Problems) Validate(ReferralInput input, KnownReferrer? referrer, ReferenceSnapshot reference, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(input);
         var preferences = new List<string>();
@@ -161,7 +163,7 @@ public static class ReferralRules
             return (null, problems);
         }
         var valid = request with { Channel = RequestChannel.Referrer, LastName = lastName, SourceCode = kind };
-        Referral Create(HelpRequest helpRequest) => new()
+        Referral Create(HelpRequest helpRequest, string? linkSecretHash) => new()
         {
             Id = Guid.NewGuid(),
             HelpRequestId = helpRequest.Id,
@@ -172,7 +174,7 @@ public static class ReferralRules
             ReferrerEmail = email,
             ReferrerPhone = phone,
             ReferrerKindCode = kind,
-            ReferrerTokenHash = referrerToken is null ? null : SecretToken.Hash(referrerToken),
+            ReferrerTokenHash = linkSecretHash,
             ConsentGivenBy = givenBy!.Value,
             ConsentMethod = method!.Value,
             ConsentGivenAt = givenAt!.Value,
@@ -180,6 +182,6 @@ public static class ReferralRules
             NotifyReferrer = input.NotifyReferrer && email is not null,
         };
         Domain.Referral.EnsureConsent(input.ConsentConfirmed, givenBy, method, givenAt, now);
-        return (new ValidReferral(valid, Create, email), problems);
+        return (new ValidReferral(valid, Create, email, NeedsLink: referrer is null), problems);
     }
 }
