@@ -54,7 +54,7 @@ internal static class MonitorBench
             var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
             var to = MonitorModel.Monday(today).AddDays(-7);
             var from = to.AddDays(-7 * 51);
-            var history = from.AddDays(-7 * (52 + DropDetector.Baseline));
+            var history = from.AddDays(-7 * DropDetector.HistoryWeeks);
 
             for (var run = 0; run < repeats; run++)
             {

@@ -84,7 +84,7 @@ public sealed partial class HelpRequestJourneyTests(BrowserFixture browser)
         await page.GetByLabel("E-mailadres").FillAsync(referrer.Email);
         await page.GetByLabel("Wachtwoord").FillAsync(IntegrationTests.Infrastructure.MeedenkerFactory.Password);
         await page.FollowAsync(() => page.GetByLabel("Wachtwoord").PressAsync("Enter"), "**/account/inloggen/code**");
-        await page.GetByLabel("Code").FillAsync(IntegrationTests.Infrastructure.Totp.Code(referrer.AuthenticatorKey!, TimeProvider.System.GetUtcNow()));
+        await page.GetByLabel("Code").FillAsync(IntegrationTests.Infrastructure.Totp.CodeNow(referrer.AuthenticatorKey!));
         await page.FollowAsync(() => page.GetByLabel("Code").PressAsync("Enter"), "**/verwijzen");
         await browser.AssertAccessibleAsync(page);
 
@@ -164,7 +164,7 @@ public sealed class MonitorPageTests(BrowserFixture browser)
             {
                 return;
             }
-            var now = TimeProvider.System.GetUtcNow();
+            var now = TestClock.Now;
             var lastWeek = Meedenker.Web.Features.Monitoring.MonitorModel.Monday(DateOnly.FromDateTime(now.UtcDateTime)).AddDays(-7);
             var shock = lastWeek.AddDays(-7 * 16);
             var random = new Random(8);

@@ -25,7 +25,7 @@ public sealed partial class OwnRecordJourneyTests(BrowserFixture browser)
         var caseId = await app.WithDbAsync(async db =>
         {
             var municipality = await db.Municipalities.OrderBy(m => m.Code).FirstAsync();
-            var now = TimeProvider.System.GetUtcNow().AddDays(-10);
+            var now = TestClock.Now.AddDays(-10);
             var resident = new Resident { Id = Guid.NewGuid(), FirstName = "Fatima", LastName = "Eigen" + unique, Email = email, MunicipalityId = municipality.Id, CreatedAt = now };
             var request = new HelpRequest
             {

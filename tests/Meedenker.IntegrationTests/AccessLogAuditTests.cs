@@ -50,8 +50,8 @@ public sealed class AccessLogAuditTests(MeedenkerFactory app) : IClassFixture<Me
     {
         var scene = await SceneAsync();
         var admin = await app.SignInAsync(scene.Admin);
-        var today = DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var tomorrow = DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime).AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var today = DateOnly.FromDateTime(TestClock.Now.UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var tomorrow = DateOnly.FromDateTime(TestClock.Now.UtcDateTime).AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
         async Task<string> Audit(string query) => await admin.GetStringAsync("/beheer/toegangslog?" + query);
 

@@ -115,7 +115,7 @@ public sealed class ApiTests(MeedenkerFactory app) : IClassFixture<MeedenkerFact
         consentConfirmed = true,
         consentGivenBy = "resident",
         consentMethod = "verbal",
-        consentDate = TimeProvider.System.GetUtcNow().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        consentDate = TestClock.Day(),
         referrerName = "Praktijkondersteuner GGZ",
         referrerKind = "huisarts",
     };

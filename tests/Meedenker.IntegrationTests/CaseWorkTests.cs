@@ -76,7 +76,7 @@ public sealed partial class CaseWorkTests(MeedenkerFactory app) : IClassFixture<
 
         var file = await volunteerClient.GetStringAsync($"/werk/casussen/{caseId}");
         Assert.Contains("mijn administratie", file, StringComparison.Ordinal);
-        var today = TimeProvider.System.GetUtcNow().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var today = TestClock.Day();
         var contact = await volunteerClient.PostFormAsync($"/werk/casussen/{caseId}?handler=Contact",
             new() { ["Version"] = VersionField().Match(file).Groups[1].Value, ["Contact.Date"] = today, ["Contact.Time"] = "00:01", ["Contact.Mode"] = "Walk", ["Contact.Minutes"] = "45", ["Contact.Note"] = "Samen gewandeld" },
             $"/werk/casussen/{caseId}");
@@ -107,8 +107,8 @@ public sealed partial class CaseWorkTests(MeedenkerFactory app) : IClassFixture<
         var caseId = await app.WithDbAsync(async db =>
         {
             var request = await db.HelpRequests.Include(h => h.StatusChanges).SingleAsync(h => h.Id == requestId);
-            var @case = Case.Offer(request, organization.Id, supporter.User.Id, TimeProvider.System.GetUtcNow());
-            @case.Accept(request, TimeProvider.System.GetUtcNow());
+            var @case = Case.Offer(request, organization.Id, supporter.User.Id, TestClock.Now);
+            @case.Accept(request, TestClock.Now);
             db.Cases.Add(@case);
             await db.SaveChangesAsync();
             return @case.Id;
@@ -116,7 +116,7 @@ public sealed partial class CaseWorkTests(MeedenkerFactory app) : IClassFixture<
         var client = await app.SignInAsync(supporter);
         var file = await client.GetStringAsync($"/werk/casussen/{caseId}");
         var version = VersionField().Match(file).Groups[1].Value;
-        var future = TimeProvider.System.GetUtcNow().AddDays(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var future = TestClock.Day(3);
 
         var inFuture = await client.PostFormAsync($"/werk/casussen/{caseId}?handler=Contact",
             new() { ["Version"] = version, ["Contact.Date"] = future, ["Contact.Mode"] = "Phone", ["Contact.Minutes"] = "10" }, $"/werk/casussen/{caseId}");
@@ -127,7 +127,7 @@ public sealed partial class CaseWorkTests(MeedenkerFactory app) : IClassFixture<
         Assert.Contains("De score is 1 tot en met 5.", await badScore.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var stale = await client.PostFormAsync($"/werk/casussen/{caseId}?handler=Contact",
-            new() { ["Version"] = Guid.NewGuid().ToString(), ["Contact.Date"] = TimeProvider.System.GetUtcNow().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ["Contact.Time"] = "00:01", ["Contact.Mode"] = "Phone", ["Contact.Minutes"] = "10", ["Contact.Note"] = "mijn notitie" },
+            new() { ["Version"] = Guid.NewGuid().ToString(), ["Contact.Date"] = TestClock.Day(), ["Contact.Time"] = "00:01", ["Contact.Mode"] = "Phone", ["Contact.Minutes"] = "10", ["Contact.Note"] = "mijn notitie" },
             $"/werk/casussen/{caseId}");
         var staleHtml = await stale.Content.ReadAsStringAsync();
         Assert.Contains("Iemand anders heeft deze casus net gewijzigd.", staleHtml, StringComparison.Ordinal);
@@ -223,7 +223,7 @@ public sealed class ClosingTests(MeedenkerFactory app) : IClassFixture<Meedenker
         var form = MeedenkerFactory.ValidHelpRequestForm();
         var html = await (await app.CreateBrowserlikeClient().PostFormAsync("/hulp-vragen", form)).Content.ReadAsStringAsync();
         var code = Regex.Match(html, "MD-[2-9A-Z]{4}-[2-9A-Z]{4}").Value;
-        var now = TimeProvider.System.GetUtcNow();
+        var now = TestClock.Now;
         var caseId = await app.WithDbAsync(async db =>
         {
             var request = await db.HelpRequests.Include(h => h.StatusChanges).SingleAsync(h => h.ReferenceCode == code);
@@ -278,7 +278,7 @@ public sealed class ReferrerMailTests(MeedenkerFactory app) : IClassFixture<Meed
         await app.RouteFirstMunicipalityToAsync(organization.Id);
         var coordinator = await app.CreateStaffAsync(StaffRoles.Coordinator, organization.Id, twoFactor: true);
         var volunteer = await app.CreateStaffAsync(StaffRoles.Supporter, organization.Id, SupporterKind.Volunteer, twoFactor: true);
-        var today = TimeProvider.System.GetUtcNow().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var today = TestClock.Day();
         var html = await (await app.CreateBrowserlikeClient().PostFormAsync("/verwijzen", new()
         {
             ["Input.FirstName"] = "Wim",
@@ -308,7 +308,7 @@ public sealed class ReferrerMailTests(MeedenkerFactory app) : IClassFixture<Meed
             new() { ["Version"] = Version(file), ["Contact.Date"] = today, ["Contact.Time"] = "00:01", ["Contact.Mode"] = "Phone", ["Contact.Minutes"] = "20" }, $"/werk/casussen/{caseId}");
         file = await client.GetStringAsync($"/werk/casussen/{caseId}");
         await client.PostFormAsync($"/werk/casussen/{caseId}?handler=Close",
-            new() { ["Version"] = Version(file), ["Closing.Reason"] = "QuestionAnswered", ["Closing.FollowUpOn"] = TimeProvider.System.GetUtcNow().AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) },
+            new() { ["Version"] = Version(file), ["Closing.Reason"] = "QuestionAnswered", ["Closing.FollowUpOn"] = TestClock.Day(30) },
             $"/werk/casussen/{caseId}");
 
         var mails = Directory.GetFiles(app.MailFolder, "*.eml").Select(File.ReadAllText).Where(m => m.Contains("praktijk@test.test", StringComparison.Ordinal) && m.Contains(code, StringComparison.Ordinal)).ToList();

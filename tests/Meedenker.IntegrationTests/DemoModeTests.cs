@@ -1,6 +1,7 @@
 using System.Net;
 using Meedenker.Data.Generation;
 using Meedenker.IntegrationTests.Infrastructure;
+using Meedenker.Web.Features.Monitoring;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -54,7 +55,7 @@ public sealed class MonitorTests(DemoFactory app) : IClassFixture<DemoFactory>
     [Fact]
     public async Task Demo_shock_is_flagged_on_the_monitor_with_suppressed_small_counts()
     {
-        var start = Meedenker.Data.Generation.RegionGenerator.ShockStart(TimeProvider.System.GetUtcNow());
+        var start = RegionGenerator.ShockStart(TestClock.Now);
         var client = await AnalystAsync();
         var url = $"/monitor?van={start.AddDays(-21):yyyy-MM-dd}&tot={start.AddDays(56):yyyy-MM-dd}";
 
@@ -63,23 +64,31 @@ public sealed class MonitorTests(DemoFactory app) : IClassFixture<DemoFactory>
         Assert.Contains("Monitor cliëntondersteuning: Goes", html, StringComparison.Ordinal);
         Assert.Contains("Plotselinge daling van het aantal hulpvragen", html, StringComparison.Ordinal);
         Assert.Contains("&lt; 5", html, StringComparison.Ordinal);
+        // The demo has three years of history: the signal is season-aware, and says so.
+        Assert.Contains("dezelfde weken van vorige jaren", html, StringComparison.Ordinal);
     }
 
+    /// <summary>On whatever day the demo is made (MEEDENKER_TEST_NOW), the weekly check finds its shock once.</summary>
     [Fact]
     public async Task Weekly_check_flags_the_demo_shock_at_its_start_and_no_noise()
     {
-        var now = TimeProvider.System.GetUtcNow();
+        var now = TestClock.Now;
         using (var scope = app.Services.CreateScope())
         {
-            await scope.ServiceProvider.GetRequiredService<Meedenker.Web.Features.Monitoring.ShockAlertJob>().RunAsync(now, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<ShockAlertJob>().RunAsync(now, CancellationToken.None);
         }
-        var start = Meedenker.Web.Features.Monitoring.MonitorModel.Monday(DateOnly.FromDateTime(Meedenker.Data.Generation.RegionGenerator.ShockStart(now).UtcDateTime));
+        var start = RegionGenerator.ShockStart(now);
 
         var alerts = app.WithDb(db => db.MonitorAlerts.AsNoTracking().ToList());
 
-        // The generator's weeks need not start on a Monday: the first calendar week of the drop, or the next.
-        Assert.Contains(alerts, a => a.ScopeKind == Meedenker.Web.Features.Monitoring.ShockAlertJob.RegionScope && a.WeekStart >= start && a.WeekStart <= start.AddDays(7));
-        Assert.All(alerts, a => Assert.InRange(a.WeekStart, start, start.AddDays(7)));
+        // Exactly one alert for the region, in the shock's first calendar week or the next; all others inside the shock.
+        var region = Assert.Single(alerts, a => a.ScopeKind == ShockAlertJob.RegionScope);
+        Assert.InRange(region.WeekStart, start, start.AddDays(7));
+        Assert.True(region.SeasonAware);
+        Assert.All(alerts, a => Assert.InRange(a.WeekStart, start, start.AddDays(7 * (IntakePlan.ShockLengthWeeks - 1))));
+
+        var html = await (await AnalystAsync()).GetStringAsync($"/monitor?van={start.AddDays(-21):yyyy-MM-dd}&tot={start.AddDays(56):yyyy-MM-dd}");
+        Assert.Contains(ShockAlertJob.Explain(region.Count, region.Expected, true, false), html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -11,7 +11,7 @@ namespace Meedenker.IntegrationTests.Infrastructure;
 /// <summary>The app with a clock the test moves: the sign-in cookie, the access log and the jobs all read it.</summary>
 public sealed class FakeClockFactory : MeedenkerFactory
 {
-    public FakeTimeProvider Clock { get; } = new(TimeProvider.System.GetUtcNow());
+    public FakeTimeProvider Clock { get; } = TestClock.NewFake();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

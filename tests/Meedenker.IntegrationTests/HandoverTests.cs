@@ -13,7 +13,7 @@ public sealed partial class HandoverTests(MeedenkerFactory app) : IClassFixture<
     [GeneratedRegex("name=\"Version\" value=\"([^\"]+)\"")]
     private static partial Regex VersionField();
 
-    private static string Today(int days = 0) => TimeProvider.System.GetUtcNow().AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Today(int days = 0) => TestClock.Now.AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private sealed record Setup(MeedenkerFactory.Staff Volunteer, MeedenkerFactory.Staff Coordinator, MeedenkerFactory.Staff Professional, Guid FormalOrganization, MeedenkerFactory.CaseRef Case);
 
@@ -217,7 +217,7 @@ public sealed partial class HandoverTests(MeedenkerFactory app) : IClassFixture<
             {
                 db.NetworkMembers.Add(new NetworkMember { Id = Guid.NewGuid(), CaseId = other.Id, Kind = NetworkMemberKind.Person, Name = "Buur " + n, Relation = "buurman", CreatedAt = DateTimeOffset.UnixEpoch.AddYears(56) });
             }
-            db.Contacts.Add(new Contact { Id = Guid.NewGuid(), CaseId = other.Id, At = TimeProvider.System.GetUtcNow().AddDays(-2), Mode = ContactMode.Phone, DurationMinutes = 5 });
+            db.Contacts.Add(new Contact { Id = Guid.NewGuid(), CaseId = other.Id, At = TestClock.Now.AddDays(-2), Mode = ContactMode.Phone, DurationMinutes = 5 });
             return await db.SaveChangesAsync();
         });
         var coordinator = await app.SignInAsync(s.Coordinator);
@@ -246,7 +246,7 @@ public sealed partial class HandoverTests(MeedenkerFactory app) : IClassFixture<
         var d = await app.CreateCaseAsync(organization.Id, supporter.User.Id, "Dewi");
         var old = await app.CreateCaseAsync(organization.Id, supporter.User.Id, "Oud");
         var elsewhere = await app.CreateCaseAsync((await app.CreateOrganizationAsync()).Id, null, "Elders");
-        var now = TimeProvider.System.GetUtcNow();
+        var now = TestClock.Now;
         await app.WithDbAsync(async db =>
         {
             void People(Guid caseId, int count)

@@ -86,7 +86,7 @@ public sealed class HsdsPackageTests(MeedenkerFactory app) : IClassFixture<Meede
         using var empty = new MeedenkerFactory();
         Assert.Equal(0, await empty.WithDbAsync(db => db.Services.CountAsync()));
 
-        var result = await empty.WithDbAsync(db => new HsdsImporter(db, TimeProvider.System).ImportAsync(new MemoryStream(first), CancellationToken.None));
+        var result = await empty.WithDbAsync(db => new HsdsImporter(db, TestClock.Instance).ImportAsync(new MemoryStream(first), CancellationToken.None));
 
         Assert.True(result.Succeeded, string.Join("\n", result.Problems));
         var second = Entries(await ExportAsync(empty));
@@ -123,7 +123,7 @@ public sealed class HsdsPackageTests(MeedenkerFactory app) : IClassFixture<Meede
         entries["service.csv"] = entries["service.csv"].Replace("Buurtcoach", renamed, StringComparison.Ordinal);
         var before = await app.WithDbAsync(async db => (await db.Services.CountAsync(), await db.Organizations.CountAsync(), await db.Phones.CountAsync()));
 
-        var result = await app.WithDbAsync(db => new HsdsImporter(db, TimeProvider.System).ImportAsync(new MemoryStream(Zip(entries)), CancellationToken.None));
+        var result = await app.WithDbAsync(db => new HsdsImporter(db, TestClock.Instance).ImportAsync(new MemoryStream(Zip(entries)), CancellationToken.None));
 
         Assert.False(result.Succeeded);
         var report = string.Join("\n", result.Problems);
@@ -226,7 +226,7 @@ public sealed class HsdsPackageTests(MeedenkerFactory app) : IClassFixture<Meede
     [Fact]
     public async Task Something_that_is_not_a_zip_is_refused_with_a_clear_problem()
     {
-        var result = await app.WithDbAsync(db => new HsdsImporter(db, TimeProvider.System).ImportAsync(new MemoryStream("hallo"u8.ToArray()), CancellationToken.None));
+        var result = await app.WithDbAsync(db => new HsdsImporter(db, TestClock.Instance).ImportAsync(new MemoryStream("hallo"u8.ToArray()), CancellationToken.None));
         Assert.False(result.Succeeded);
         Assert.Equal("This is not a zip file.", Assert.Single(result.Problems).En);
     }

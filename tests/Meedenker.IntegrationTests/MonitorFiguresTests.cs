@@ -22,7 +22,7 @@ public sealed partial class MonitorFiguresTests(MeedenkerFactory app) : IClassFi
         return await work(scope.ServiceProvider.GetRequiredService<TService>());
     }
 
-    private Task<int> RefreshAsync() => WithServiceAsync<int, MonitorAggregator>(a => a.RefreshAsync(TimeProvider.System.GetUtcNow(), CancellationToken.None));
+    private Task<int> RefreshAsync() => WithServiceAsync<int, MonitorAggregator>(a => a.RefreshAsync(TestClock.Now, CancellationToken.None));
 
     /// <summary>Two weeks in Kapelle: 12 residents on a Tuesday, 7 GP referrals on the Sunday night, 3 relatives just after midnight on Monday.</summary>
     private async Task<Guid> SeedKapelleAsync()
@@ -324,7 +324,7 @@ public sealed partial class MonitorFiguresTests(MeedenkerFactory app) : IClassFi
     {
         var coordinatorOrg = await app.CreateOrganizationAsync(OrganizationKind.SupportA);
         var coordinator = await app.CreateStaffAsync(StaffRoles.Coordinator, coordinatorOrg.Id);
-        var now = TimeProvider.System.GetUtcNow();
+        var now = TestClock.Now;
         var lastWeek = MonitorModel.Monday(DateOnly.FromDateTime(now.UtcDateTime)).AddDays(-7);
         var dropStart = lastWeek.AddDays(-7);
         var times = new List<DateTimeOffset>();

@@ -25,7 +25,7 @@ public sealed partial class QueueTests(MeedenkerFactory app) : IClassFixture<Mee
             ["Input.ConsentConfirmed"] = "true",
             ["Input.ConsentGivenBy"] = "resident",
             ["Input.ConsentMethod"] = "verbal",
-            ["Input.ConsentDate"] = TimeProvider.System.GetUtcNow().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.ConsentDate"] = TestClock.Day(),
             ["Input.ReferrerName"] = "Wijkverpleegkundige Ans",
             ["Input.ReferrerOrganization"] = "Wijkzorg Test",
             ["Input.ReferrerEmail"] = $"ans{Guid.NewGuid():N}@wijkzorg.test",

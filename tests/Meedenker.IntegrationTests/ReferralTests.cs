@@ -25,7 +25,7 @@ public sealed partial class ReferralTests(MeedenkerFactory app) : IClassFixture<
         ["Input.ConsentConfirmed"] = "true",
         ["Input.ConsentGivenBy"] = "resident",
         ["Input.ConsentMethod"] = "resident-present",
-        ["Input.ConsentDate"] = TimeProvider.System.GetUtcNow().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        ["Input.ConsentDate"] = TestClock.Day(),
         ["Input.ReferrerName"] = "Dr. Kreeft",
         ["Input.ReferrerOrganization"] = "Huisartsenpraktijk Test",
         ["Input.ReferrerEmail"] = "kreeft@praktijk.test",
@@ -54,7 +54,7 @@ public sealed partial class ReferralTests(MeedenkerFactory app) : IClassFixture<
     public async Task Consent_in_the_future_is_refused()
     {
         var form = ReferralForm("Later");
-        form["Input.ConsentDate"] = TimeProvider.System.GetUtcNow().AddDays(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        form["Input.ConsentDate"] = TestClock.Day(3);
         var html = await (await app.CreateBrowserlikeClient().PostFormAsync("/verwijzen", form)).Content.ReadAsStringAsync();
         Assert.Contains("De datum van de toestemming ligt in de toekomst.", html, StringComparison.Ordinal);
     }
@@ -127,7 +127,7 @@ public sealed partial class ReferralTests(MeedenkerFactory app) : IClassFixture<
         var referrer = await app.CreateStaffAsync(StaffRoles.Referrer, practice.Id, twoFactor: true);
         var client = await app.SignInAsync(referrer);
         var form = ReferralForm("Wacht al lang");
-        form["Input.ConsentDate"] = TimeProvider.System.GetUtcNow().AddDays(-10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        form["Input.ConsentDate"] = TestClock.Day(-10);
         var code = Code().Match(await (await client.PostFormAsync("/verwijzen", form)).Content.ReadAsStringAsync()).Value;
         Assert.DoesNotContain("Nog geen contact na 5 werkdagen", await client.GetStringAsync("/verwijzer"), StringComparison.Ordinal);
 

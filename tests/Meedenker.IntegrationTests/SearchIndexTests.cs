@@ -108,7 +108,7 @@ public sealed class SearchIndexTests(MeedenkerFactory app) : IClassFixture<Meede
         }
         changed.Position = 0;
 
-        var result = await app.WithDbAsync(db => new HsdsImporter(db, TimeProvider.System).ImportAsync(changed, CancellationToken.None));
+        var result = await app.WithDbAsync(db => new HsdsImporter(db, TestClock.Instance).ImportAsync(changed, CancellationToken.None));
 
         Assert.True(result.Succeeded, string.Join("\n", result.Problems));
         Assert.Equal(0, await TotalAsync(oldWord));

@@ -52,7 +52,9 @@ public sealed class DropDetectorTests
         var alert = Assert.Single(DropDetector.AlertWeeks(series));
         // A first week that noise lifts to two thirds of normal is confirmed by the second.
         Assert.InRange(alert, start, start + 1);
-        Assert.All(DropDetector.Check(series).Skip(start + 1).Take(4), c => Assert.True(c.IsDrop));
+        // Most shock weeks are marked; one that noise lifts above 55 % of expected may stay unmarked (the
+        // season-aware detector asks 55 % where the old one asked 60 %: a holiday week is already expected lower).
+        Assert.InRange(DropDetector.Check(series).Skip(start).Take(6).Count(c => c.IsDrop), 4, 6);
     }
 
     [Fact]

@@ -41,6 +41,9 @@ public sealed class MonitorAlert
     public DateOnly WeekStart { get; set; }
     public int Count { get; set; }
     public double Expected { get; set; }
+    /// <summary>Whether <see cref="Expected"/> takes the same weeks of earlier years into account (a year of
+    /// history or more), or only the recent weeks.</summary>
+    public bool SeasonAware { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? MailedAt { get; set; }
 }

@@ -915,6 +915,9 @@ namespace Meedenker.Migrations.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<bool>("SeasonAware")
+                        .HasColumnType("boolean");
+
                     b.Property<DateOnly>("WeekStart")
                         .HasColumnType("date");
 

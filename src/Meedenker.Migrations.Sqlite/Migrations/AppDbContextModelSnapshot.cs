@@ -907,6 +907,9 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("SeasonAware")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("WeekStart")
                         .HasColumnType("TEXT");
 

@@ -3,9 +3,11 @@ using System.Text.RegularExpressions;
 using Meedenker.Data;
 using Meedenker.Domain;
 using Meedenker.Web.Features.Monitoring;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -49,6 +51,13 @@ public class MeedenkerFactory : WebApplicationFactory<Web.Program>
         builder.UseSetting("Mail:PickupDirectory", MailFolder);
         builder.UseSetting("Sms:PickupDirectory", Path.Combine(MailFolder, "sms"));
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        // The tests' clock, not the wall clock: every test holds on any date (MEEDENKER_TEST_NOW).
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(TestClock.Instance);
+            services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, o => o.TimeProvider = TestClock.Instance);
+            services.PostConfigure<SecurityStampValidatorOptions>(o => o.TimeProvider = TestClock.Instance);
+        });
     }
 
     protected override void Dispose(bool disposing)
@@ -416,7 +425,7 @@ public class MeedenkerFactory : WebApplicationFactory<Web.Program>
         }
         if (Landed(response).StartsWith("/account/inloggen/code", StringComparison.Ordinal))
         {
-            var code = Totp.Code(staff.AuthenticatorKey!, TimeProvider.System.GetUtcNow());
+            var code = Totp.CodeNow(staff.AuthenticatorKey!);
             response = await client.PostFormAsync("/account/inloggen/code", new() { ["Code"] = code });
             if (Landed(response).StartsWith("/account/inloggen", StringComparison.Ordinal))
             {

@@ -5,6 +5,11 @@ namespace Meedenker.IntegrationTests.Infrastructure;
 /// <summary>What a staff member's authenticator app does: RFC 6238 codes from the shared base32 key.</summary>
 public static class Totp
 {
+    /// <summary>The code an authenticator app shows now. By the wall clock, not <see cref="TestClock"/>:
+    /// ASP.NET Core Identity checks authenticator codes against the wall clock (Rfc6238AuthenticationService
+    /// reads DateTimeOffset.UtcNow), whatever TimeProvider the app has.</summary>
+    public static string CodeNow(string base32Key) => Code(base32Key, TimeProvider.System.GetUtcNow());
+
     public static string Code(string base32Key, DateTimeOffset at)
     {
         var key = Base32Decode(base32Key);

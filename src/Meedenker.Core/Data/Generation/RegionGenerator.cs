@@ -42,7 +42,7 @@ public sealed record GeneratorResult(
 /// Builds the Oosterschelde region with made-up organisations, staff and history. One generator serves the
 /// demo (a few seconds) and benchmarks (a million cases in minutes, through bulk inserts). The history has
 /// a drop of about 60 % in incoming requests for six weeks, starting about four months before today, so
-/// that monitoring has a shock to find.
+/// that monitoring has a shock to find; the weekly counts come from <see cref="IntakePlan"/>.
 /// </summary>
 public sealed class RegionGenerator(AppDbContext db, TimeProvider time)
 {
@@ -50,9 +50,6 @@ public sealed class RegionGenerator(AppDbContext db, TimeProvider time)
     public IProgress<BulkLoadStep>? Progress { get; init; }
 
     public const int DemoWeeklyIntake = 58;
-    public const int ShockWeeksBeforeToday = 17;
-    public const int ShockLengthWeeks = 6;
-    public const double ShockFactor = 0.4;
     private const int FlushEvery = 20_000;
     public const int NationwideMunicipalities = 342;
 
@@ -62,6 +59,8 @@ public sealed class RegionGenerator(AppDbContext db, TimeProvider time)
     private static readonly (string Code, int Weight)[] TargetGroupWeights =
         [("ouderen", 25), ("ggz", 15), ("lage-ses", 12), ("ouders-gezin", 10), ("mantelzorgers", 10), ("lichamelijke-beperking", 8),
          ("jongeren", 7), ("lvb", 6), ("nah", 4), ("niet-westers", 3)];
+    /// <summary>How the demo's requests are spread over target groups, for tests that split the intake plan.</summary>
+    internal static IReadOnlyList<(string Code, int Weight)> TargetGroupShares => TargetGroupWeights;
     private static readonly (string Code, int Weight)[] ReferrerSources =
         [("huisarts", 35), ("sociaal-team", 25), ("wijkverpleging", 15), ("school", 10), ("woningcorporatie", 10), ("bibliotheek", 5)];
     private static readonly (string Code, int Weight)[] SelfSources =
@@ -157,17 +156,12 @@ public sealed class RegionGenerator(AppDbContext db, TimeProvider time)
         var weeklyIntake = options.Cases > 0
             ? options.Cases / (weeks * 0.9 * ExpectedMeanFactor(weeks))
             : DemoWeeklyIntake;
-        var firstWeek = today.AddDays(-7 * weeks);
-        for (var week = 0; week < weeks; week++)
+        foreach (var week in IntakePlan.Weeks(now, options.Seed, weeklyIntake, options.Years))
         {
-            var weekStart = firstWeek.AddDays(7 * week);
-            var weeksBeforeToday = weeks - week;
-            var lockdown = weeksBeforeToday <= ShockWeeksBeforeToday && weeksBeforeToday > ShockWeeksBeforeToday - ShockLengthWeeks;
-            var expected = weeklyIntake * SeasonFactor(weekStart) * (lockdown ? ShockFactor : 1.0);
-            var count = Math.Max(0, (int)Math.Round(expected + Math.Sqrt(expected) * Gaussian(random)));
-            for (var i = 0; i < count; i++)
+            var minutes = (int)Math.Max(1, (week.Until - week.Start).TotalMinutes);
+            for (var i = 0; i < week.Count; i++)
             {
-                history.AddRequest(weekStart.AddMinutes(random.Next(7 * 24 * 60)), lockdown, options.ContactsPerCase);
+                history.AddRequest(week.Start.AddMinutes(random.Next(minutes)), week.Lockdown, options.ContactsPerCase);
             }
             if (history.Pending >= FlushEvery)
             {
@@ -205,34 +199,10 @@ public sealed class RegionGenerator(AppDbContext db, TimeProvider time)
         { Services = directory.Services.Count + nationwideServices };
     }
 
-    /// <summary>The week number within the shock window, for tests and monitoring checks.</summary>
-    public static DateTimeOffset ShockStart(DateTimeOffset now, int years = 3)
-    {
-        var today = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
-        var weeks = years * 52;
-        return today.AddDays(-7 * weeks).AddDays(7 * (weeks - ShockWeeksBeforeToday));
-    }
+    /// <summary>The Monday on which the demo shock starts, for tests and monitoring checks.</summary>
+    public static DateOnly ShockStart(DateTimeOffset now) => IntakePlan.ShockStart(now);
 
-    private static double ExpectedMeanFactor(int weeks) => 1.0 - (ShockLengthWeeks * (1 - ShockFactor) / weeks) - 0.02;
-
-    /// <summary>A little less in the summer holiday and around Christmas, as in any social-work intake.</summary>
-    private static double SeasonFactor(DateTimeOffset weekStart)
-    {
-        var week = ISOWeek.GetWeekOfYear(weekStart.UtcDateTime);
-        return week switch
-        {
-            >= 29 and <= 33 => 0.85,
-            >= 52 or 1 => 0.8,
-            _ => 1.0,
-        };
-    }
-
-    private static double Gaussian(Random random)
-    {
-        var u1 = 1.0 - random.NextDouble();
-        var u2 = random.NextDouble();
-        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
-    }
+    private static double ExpectedMeanFactor(int weeks) => 1.0 - (IntakePlan.ShockLengthWeeks * (1 - IntakePlan.ShockFactor) / weeks) - 0.02;
 
     internal static Guid NextGuid(Random random)
     {

@@ -62,6 +62,9 @@ public sealed class MonitorModel(AppDbContext db, MonitorData data, ReferenceDat
     public MonitorData.Facts Facts { get; private set; } = null!;
     public ReferenceSnapshot Reference { get; private set; } = null!;
     public WeekCheck? RecentDrop { get; private set; }
+
+    /// <summary>What the "drop" signal in the weekly table compares with, or why there is no comparison yet.</summary>
+    public string SignalNote { get; private set; } = "";
     /// <summary>A drop in the whole region, shown to a municipality too: its own numbers may be too small to tell.</summary>
     public DateOnly? RegionDrop { get; private set; }
     public IReadOnlyList<MonitorAlert> Alerts { get; private set; } = [];
@@ -237,12 +240,13 @@ public sealed class MonitorModel(AppDbContext db, MonitorData data, ReferenceDat
             Problems.Add(Lang.Pick($"Je ziet nu de laatste {DefaultWeeks} weken.", $"You now see the last {DefaultWeeks} weeks."));
         }
 
-        // The detector needs history before the period; a year and eight weeks covers its baselines.
-        var history = PeriodFrom.AddDays(-7 * (52 + DropDetector.Baseline));
+        // The detector needs history before the period: two years and a little for the same weeks of earlier years.
+        var history = PeriodFrom.AddDays(-7 * DropDetector.HistoryWeeks);
         Facts = await data.LoadAsync(filter, history, PeriodFrom, PeriodTo, cancellationToken);
         var need = await NeedAsync(cancellationToken);
         Report = MonitorReport.Build(Facts.Rows, new MonitorReport.Context(Reference, Scope.MunicipalityId, PeriodFrom, PeriodTo, history, need));
         RecentDrop = Report.Checks.FirstOrDefault(c => c.IsDrop);
+        SignalNote = DescribeComparison(Report.Checks);
         if (Scope.MunicipalityId is not null)
         {
             var region = await data.RegionWeeklyAsync(history, PeriodTo, cancellationToken);
@@ -262,6 +266,33 @@ public sealed class MonitorModel(AppDbContext db, MonitorData data, ReferenceDat
             .OrderBy(a => a.WeekStart).ThenBy(a => a.ScopeKind).ToListAsync(cancellationToken);
         Gaps = await CoverageGapsAsync(cancellationToken);
         return true;
+    }
+
+    /// <summary>Says in words what the weeks shown were compared with, or why they could not be.</summary>
+    public static string DescribeComparison(IReadOnlyList<WeekCheck> shown)
+    {
+        ArgumentNullException.ThrowIfNull(shown);
+        if (shown.Any(c => c.Basis == DropBasis.SameWeeksEarlierYears))
+        {
+            return Lang.Pick(
+                "Signaal: elke week is vergeleken met de weken ervoor en met dezelfde weken van vorige jaren. Een dip die elk jaar terugkomt, zoals in de zomervakantie of met kerst, telt dus niet als daling.",
+                "Signal: each week is compared with the weeks before it and with the same weeks of earlier years. A dip that comes back every year, such as in the summer holiday or at Christmas, does not count as a drop.");
+        }
+        if (shown.Any(c => c.Basis == DropBasis.RecentWeeks))
+        {
+            return Lang.Pick(
+                "Signaal: er is nog geen jaar aan hulpvragen, dus elke week is alleen vergeleken met de weken ervoor, nog niet met dezelfde weken van vorig jaar. Een vakantie kan daardoor lager lijken dan hij is.",
+                "Signal: there is less than a year of requests, so each week is only compared with the weeks before it, not yet with the same weeks of last year. A holiday may therefore look lower than it is.");
+        }
+        if (shown.Count > 0 && shown.All(c => c.Expected == 0))
+        {
+            return Lang.Pick(
+                $"Nog geen signaal mogelijk: daarvoor zijn eerst {DropDetector.MinimumRecent} weken met hulpvragen nodig. Na een jaar telt ook het seizoen mee.",
+                $"No signal possible yet: that first takes {DropDetector.MinimumRecent} weeks with requests. After a year the season counts too.");
+        }
+        return Lang.Pick(
+            $"Geen signaal: er komen te weinig hulpvragen per week binnen (minder dan {DropDetector.MinimumExpected} verwacht) om een daling van toeval te onderscheiden. Kies een grotere groep, bijvoorbeeld de hele gemeente.",
+            $"No signal: too few requests come in per week (fewer than {DropDetector.MinimumExpected} expected) to tell a drop from chance. Choose a larger group, for example the whole municipality.");
     }
 
     private bool Problem(string dutch, string english)

@@ -29,7 +29,13 @@ public sealed class MonitorData(AppDbContext db, MonitorAggregator aggregator, I
         var refreshedAt = await db.MonitorRefreshes.AsNoTracking().Where(r => r.Id == 1).Select(r => (DateTimeOffset?)r.RefreshedAt).SingleOrDefaultAsync(cancellationToken);
         if (filter.NeedsLiveQuery || refreshedAt is null)
         {
-            var rows = await aggregator.ComputeAsync(filter, history, to, cancellationToken);
+            // The period in full; before it only the intake the drop detector needs (two years of it).
+            var rows = await aggregator.ComputeAsync(filter, from, to, cancellationToken);
+            if (history < from)
+            {
+                rows.AddRange(await aggregator.ComputeAsync(filter, history, from.AddDays(-7), cancellationToken,
+                    new HashSet<string>(StringComparer.Ordinal) { MonitorKinds.Asker }));
+            }
             return new Facts(Fold(rows, from), false, refreshedAt);
         }
         var key = new Key(refreshedAt.Value, filter, history.DayNumber, from.DayNumber, to.DayNumber);

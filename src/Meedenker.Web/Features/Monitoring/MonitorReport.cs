@@ -74,7 +74,7 @@ public sealed class MonitorReport
             Lang.Pick($"Hulpvragen per week, {Day(context.From)} tot en met {Day(context.To.AddDays(6))}", $"Help requests per week, {Day(context.From)} to {Day(context.To.AddDays(6))}"),
             Lang.Pick("Week van", "Week of"),
             shown.Select(w => $"{Day(w)} ({Lang.Pick("week", "week")} {ISOWeek.GetWeekOfYear(w.ToDateTime(TimeOnly.MinValue))})").ToList(), channels, shownCounts,
-            extraColumn: shownChecks.Select(c => c.IsDrop ? Lang.Pick("daling", "drop") : "").ToList(), extraHeader: Lang.Pick("Signaal", "Signal"));
+            extraColumn: shownChecks.Select(c => c.IsDrop ? Lang.Pick($"daling (verwacht {c.Expected:0})", $"drop (expected {c.Expected:0})") : "").ToList(), extraHeader: Lang.Pick("Signaal", "Signal"));
 
         // Output.
         var output = new List<MonitorTable>();

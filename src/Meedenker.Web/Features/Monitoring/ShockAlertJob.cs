@@ -19,7 +19,7 @@ public sealed class ShockAlertJob(AppDbContext db, MonitorAggregator aggregator,
     public const string RegionScope = "region";
     public const string MunicipalityScope = "municipality";
     public const string TargetGroupScope = "target-group";
-    public const int LookBackWeeks = 26;
+    public const int LookBackWeeks = ShockScan.LookBackWeeks;
     public const int FreshWeeks = 2;
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
@@ -34,22 +34,18 @@ public sealed class ShockAlertJob(AppDbContext db, MonitorAggregator aggregator,
     /// <summary>Finds drops and stores (and mails) the new ones; returns the new alerts.</summary>
     public async Task<IReadOnlyList<MonitorAlert>> RunAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var lastWeek = MonitorModel.Monday(today).AddDays(-7);
-        var lookFrom = lastWeek.AddDays(-7 * (LookBackWeeks - 1));
-        var history = lookFrom.AddDays(-7 * (52 + DropDetector.Baseline));
-        var facts = await aggregator.ComputeAsync(new MonitorFilter(), history, lastWeek, cancellationToken,
+        var window = ShockScan.For(now);
+        var facts = await aggregator.ComputeAsync(new MonitorFilter(), window.History, window.LastWeek, cancellationToken,
             new HashSet<string>(StringComparer.Ordinal) { MonitorKinds.Asker, MonitorKinds.TargetGroup });
         var reference = await referenceData.GetAsync(cancellationToken);
-        var weeks = (lastWeek.DayNumber - history.DayNumber) / 7 + 1;
 
         var series = new List<(string Kind, string Code, int[] Counts)>();
         int[] Series(IEnumerable<MonitorFact> rows)
         {
-            var counts = new int[weeks];
+            var counts = new int[window.Weeks];
             foreach (var f in rows)
             {
-                counts[(f.Week - history.DayNumber) / 7] += f.Count;
+                counts[window.IndexOf(DateOnly.FromDayNumber(f.Week))] += f.Count;
             }
             return counts;
         }
@@ -64,16 +60,18 @@ public sealed class ShockAlertJob(AppDbContext db, MonitorAggregator aggregator,
             series.Add((TargetGroupScope, group.Key, Series(group)));
         }
 
-        var existing = await db.MonitorAlerts.AsNoTracking().Where(a => a.WeekStart >= lookFrom)
+        // A drop already stored is not stored again, also when a later week's data moves its first week a
+        // little (a low week before it that the next weeks confirm): one drop, one alert.
+        var near = window.LookFrom.AddDays(-7 * DropDetector.QuietWeeksBetweenAlerts);
+        var existing = await db.MonitorAlerts.AsNoTracking().Where(a => a.WeekStart >= near)
             .Select(a => new { a.ScopeKind, a.ScopeCode, a.WeekStart }).ToListAsync(cancellationToken);
         var created = new List<MonitorAlert>();
         foreach (var (kind, code, counts) in series)
         {
-            var checks = DropDetector.Check(counts);
-            foreach (var week in DropDetector.AlertWeeks(counts))
+            foreach (var finding in ShockScan.Find(window, counts))
             {
-                var start = history.AddDays(7 * week);
-                if (start < lookFrom || existing.Any(e => e.ScopeKind == kind && e.ScopeCode == code && e.WeekStart == start))
+                if (existing.Any(e => e.ScopeKind == kind && e.ScopeCode == code &&
+                    Math.Abs(e.WeekStart.DayNumber - finding.WeekStart.DayNumber) <= 7 * DropDetector.QuietWeeksBetweenAlerts))
                 {
                     continue;
                 }
@@ -82,9 +80,10 @@ public sealed class ShockAlertJob(AppDbContext db, MonitorAggregator aggregator,
                     Id = Guid.NewGuid(),
                     ScopeKind = kind,
                     ScopeCode = code,
-                    WeekStart = start,
-                    Count = counts[week],
-                    Expected = Math.Round(checks[week].Expected, 1),
+                    WeekStart = finding.WeekStart,
+                    Count = finding.Count,
+                    Expected = finding.Expected,
+                    SeasonAware = finding.SeasonAware,
                     CreatedAt = now,
                 });
             }
@@ -105,12 +104,27 @@ public sealed class ShockAlertJob(AppDbContext db, MonitorAggregator aggregator,
             return [];
         }
 
-        var fresh = created.Where(a => a.WeekStart >= lastWeek.AddDays(-7 * (FreshWeeks - 1))).ToList();
+        var fresh = created.Where(a => a.WeekStart >= window.LastWeek.AddDays(-7 * (FreshWeeks - 1))).ToList();
         if (fresh.Count > 0)
         {
             await MailAsync(fresh, reference, now, cancellationToken);
         }
         return created;
+    }
+
+    /// <summary>
+    /// The alert in words an analyst can check: "23 hulpvragen, meestal ongeveer 41 in deze week van het jaar".
+    /// A count under five is not shown exactly (it could point to a person in a small municipality).
+    /// </summary>
+    public static string Explain(int count, double expected, bool seasonAware, bool english)
+    {
+        var what = count < Suppression.Threshold
+            ? english ? $"fewer than {Suppression.Threshold} requests" : $"minder dan {Suppression.Threshold} hulpvragen"
+            : english ? $"{count} requests" : $"{count} hulpvragen";
+        var usual = seasonAware
+            ? english ? $"usually about {expected:0} in this week of the year" : $"meestal ongeveer {expected:0} in deze week van het jaar"
+            : english ? $"about {expected:0} in recent weeks" : $"de weken ervoor ongeveer {expected:0}";
+        return what + ", " + usual;
     }
 
     public static string Describe(MonitorAlert alert, ReferenceSnapshot reference)
@@ -133,8 +147,8 @@ public sealed class ShockAlertJob(AppDbContext db, MonitorAggregator aggregator,
             .Select(u => u.Email!).Distinct().ToListAsync(cancellationToken);
         string Lines(bool english) => string.Join("\n", alerts.Select(a =>
             english
-                ? $"- week of {a.WeekStart:yyyy-MM-dd}, {DescribeIn(a, reference, true)}: {a.Count} requests, about {a.Expected:0} expected"
-                : $"- week van {a.WeekStart:yyyy-MM-dd}, {DescribeIn(a, reference, false)}: {a.Count} hulpvragen, ongeveer {a.Expected:0} verwacht"));
+                ? $"- week of {a.WeekStart:yyyy-MM-dd}, {DescribeIn(a, reference, true)}: {Explain(a.Count, a.Expected, a.SeasonAware, true)}"
+                : $"- week van {a.WeekStart:yyyy-MM-dd}, {DescribeIn(a, reference, false)}: {Explain(a.Count, a.Expected, a.SeasonAware, false)}"));
         var body = "Er komen plotseling veel minder hulpvragen binnen dan verwacht:\n" + Lines(false) +
             "\n\nDe nood is dan vaak niet kleiner. Overweeg proactief te bellen met bekende inwoners: de bellijst staat op " + MonitorModel.OutreachList +
             ". De cijfers staan op /monitor.\n\n" +
