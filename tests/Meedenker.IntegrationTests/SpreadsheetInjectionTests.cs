@@ -157,6 +157,41 @@ public sealed class SpreadsheetInjectionTests(MeedenkerFactory app) : IClassFixt
     }
 
     [Fact]
+    public async Task The_location_page_and_the_invitation_refuse_a_name_that_starts_with_an_equals_sign()
+    {
+        var organization = await app.CreateOrganizationAsync();
+        var service = await app.CreateServiceAsync("Met locatie", "Iets", organizationId: organization.Id);
+        var location = await app.WithDbAsync(db => db.ServiceAtLocations.Where(l => l.ServiceId == service.Id).Select(l => l.LocationId).SingleAsync());
+        var coordinator = await app.SignInAsync(await app.CreateStaffAsync(StaffRoles.Coordinator, organization.Id, twoFactor: true));
+        var admin = await app.SignInAsync(await app.CreateStaffAsync(StaffRoles.Admin, organization.Id, twoFactor: true));
+        var email = $"{MeedenkerFactory.Unique("formule")}@test.meedenker.test";
+
+        var locationPage = await coordinator.PostFormAsync($"/werk/sociale-kaart/locatie/{location}", new()
+        {
+            ["Input.Name"] = "=1+1",
+            ["Input.Address"] = "Markt 2",
+            ["Input.PostalCode"] = "4461 AB",
+            ["Input.City"] = "Goes",
+            ["Input.Municipality"] = "GM0664",
+        });
+        var invitation = await admin.PostFormAsync("/beheer/gebruikers/uitnodigen", new()
+        {
+            ["Input.DisplayName"] = "=1+1",
+            ["Input.Email"] = email,
+            ["Input.OrganizationId"] = organization.Id.ToString(),
+            ["Input.Role"] = StaffRoles.Coordinator,
+        });
+
+        foreach (var response in new[] { locationPage, invitation })
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains("Een naam mag niet met een =-teken beginnen", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        }
+        Assert.NotEqual("=1+1", await app.WithDbAsync(db => db.Locations.Where(l => l.Id == location).Select(l => l.Name).SingleAsync()));
+        Assert.False(await app.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == email)));
+    }
+
+    [Fact]
     public async Task The_access_log_export_shows_an_organisation_named_like_a_formula_as_text()
     {
         var organization = await app.CreateOrganizationAsync();

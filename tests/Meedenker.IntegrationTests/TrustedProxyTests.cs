@@ -107,6 +107,7 @@ public sealed class TrustedProxyTests(TrustedProxyFactory app) : IClassFixture<T
     [InlineData("10.0.0.5", "192.0.2")]
     [InlineData("10.0.0.6", "192.0.3")]
     [InlineData("172.16.4.4", "192.0.4")]
+    [InlineData("::ffff:10.0.0.5", "192.0.5")]
     public async Task Forwarded_addresses_from_a_known_proxy_are_each_their_own_client(string proxy, string clientPrefix)
     {
         var statuses = new List<HttpStatusCode>();
