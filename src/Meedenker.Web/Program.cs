@@ -193,12 +193,8 @@ public sealed class Program
             o.AddPolicy(Features.Directory.HsdsApi.RateLimitPolicy, context => PerClient(context, s => s.HsdsPerMinute));
         });
 
-        services.Configure<ForwardedHeadersOptions>(o =>
-        {
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            o.KnownIPNetworks.Clear();
-            o.KnownProxies.Clear();
-        });
+        var reverseProxy = ReverseProxySettings.Read(configuration);
+        services.Configure<ForwardedHeadersOptions>(reverseProxy.Apply);
 
         services.AddHealthChecks()
             .AddCheck<MigrationsHealthCheck>("database", tags: ["ready"]);

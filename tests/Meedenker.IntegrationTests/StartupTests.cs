@@ -74,6 +74,28 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task Reverse_proxy_without_known_proxies_stops_start_up_with_one_clear_line()
+    {
+        var (exitCode, output) = await StartAppAsync(new() { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["ReverseProxy__Enabled"] = "true" });
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("ReverseProxy:Enabled=true, but no proxy to trust X-Forwarded-For from is configured", output, StringComparison.Ordinal);
+        Assert.Contains("ReverseProxy__KnownProxies=10.0.0.5", output, StringComparison.Ordinal);
+        Assert.Contains("ReverseProxy__KnownNetworks=10.0.0.0/24", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_known_proxy_that_is_not_an_address_stops_start_up_with_one_clear_line()
+    {
+        var (exitCode, output) = await StartAppAsync(new() { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["ReverseProxy__Enabled"] = "true", ["ReverseProxy__KnownProxies"] = "10.0.0.5,proxy.intern" });
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("ReverseProxy:KnownProxies has 'proxy.intern', which is not an IP address", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Demo_accounts_are_refused_in_production()
     {
         var (exitCode, output) = await StartAppAsync(new() { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["Demo__Enabled"] = "true" });

@@ -10,6 +10,16 @@ namespace Meedenker.Web.Infrastructure;
 /// </summary>
 public static class InputText
 {
+    /// <summary>
+    /// A name that starts with "=" (after spaces) is refused: no organisation, service or place is called that, and
+    /// every spreadsheet reads it as a formula (decision 0081). "+", "-" and "@" are allowed (@ease, +Werk); the
+    /// exports neutralise those.
+    /// </summary>
+    public static bool IsFormula(string? name) => name is not null && name.TrimStart().StartsWith('=');
+
+    public const string FormulaNameNl = "Een naam mag niet met een =-teken beginnen: een rekenprogramma leest dat als een formule.";
+    public const string FormulaNameEn = "A name may not start with an = sign: a spreadsheet reads that as a formula.";
+
     public static string? Clean(string? input, bool multiline = false)
     {
         if (string.IsNullOrEmpty(input))

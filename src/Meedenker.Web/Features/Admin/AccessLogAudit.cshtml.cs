@@ -199,7 +199,7 @@ public sealed class AccessLogAuditModel(AppDbContext db, AccessCheck access) : P
         using var stream = new MemoryStream();
         using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
         // Semicolons, as Dutch spreadsheet programs expect.
-        using (var csv = CsvWriter.Create(writer, new CsvWriterOptions { Separator = ';' }, true))
+        using (var csv = CsvWriter.Create(writer, new CsvWriterOptions { Separator = ';', ShouldQuote = SpreadsheetText.QuoteListSeparators }, true))
         {
             csv.WriteHeader([
                 Lang.Pick("tijdstip", "time"), Lang.Pick("gebruiker", "user"), Lang.Pick("rol", "role"), Lang.Pick("organisatie", "organisation"),
@@ -208,12 +208,13 @@ public sealed class AccessLogAuditModel(AppDbContext db, AccessCheck access) : P
             ]);
             foreach (var r in rows)
             {
+                // User names, organisation names and reasons are typed text: a spreadsheet must not run them (decision 0081).
                 csv.WriteRecord(new[]
                 {
                     r.At.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture), r.UserName, r.Role, r.Organization ?? "",
                     r.ResidentId?.ToString() ?? "", r.CaseId?.ToString() ?? "", r.Action.ToString(), r.Resource, r.Purpose, r.Outcome.ToString(), r.Reason ?? "",
                     r.Id.ToString(CultureInfo.InvariantCulture),
-                });
+                }.Select(SpreadsheetText.Cell).ToArray());
             }
         }
         writer.Flush();

@@ -49,6 +49,10 @@ public sealed class InviteUserModel(AppDbContext db, UserManager<StaffUser> user
         {
             ModelState.AddModelError("Input.DisplayName", Lang.Pick("Vul een naam in van hoogstens 200 tekens.", "Enter a name of at most 200 characters."));
         }
+        else if (InputText.IsFormula(name))
+        {
+            ModelState.AddModelError("Input.DisplayName", Lang.Pick(InputText.FormulaNameNl, InputText.FormulaNameEn));
+        }
         if (string.IsNullOrEmpty(email) || email.Length > 254 || !new EmailAddressAttribute().IsValid(email))
         {
             ModelState.AddModelError("Input.Email", Lang.Pick("Vul een geldig e-mailadres in, zoals naam@organisatie.nl.", "Enter a valid e-mail address, like name@organisation.nl."));

@@ -78,6 +78,10 @@ public sealed partial class EditLocationModel(AppDbContext db, ReferenceData ref
         {
             Error(nameof(LocationInput.Name), "Geef de locatie een naam van hoogstens 200 tekens.", "Give the location a name of at most 200 characters.");
         }
+        else if (InputText.IsFormula(name))
+        {
+            Error(nameof(LocationInput.Name), InputText.FormulaNameNl, InputText.FormulaNameEn);
+        }
         if (address is null || address.Length > 200)
         {
             Error(nameof(LocationInput.Address), "Vul straat en huisnummer in (hoogstens 200 tekens).", "Enter street and number (at most 200 characters).");

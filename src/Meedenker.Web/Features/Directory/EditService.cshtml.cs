@@ -131,6 +131,10 @@ public sealed class EditServiceModel(AppDbContext db, ReferenceData referenceDat
         {
             Error(nameof(ServiceInput.Name), "Geef de dienst een naam van hoogstens 200 tekens.", "Give the service a name of at most 200 characters.");
         }
+        else if (InputText.IsFormula(name))
+        {
+            Error(nameof(ServiceInput.Name), InputText.FormulaNameNl, InputText.FormulaNameEn);
+        }
         if (description?.Length > 4000)
         {
             Error(nameof(ServiceInput.Description), "De beschrijving is hoogstens 4000 tekens.", "The description is at most 4000 characters.");

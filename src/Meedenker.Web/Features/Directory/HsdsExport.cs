@@ -4,6 +4,7 @@ using System.Text;
 using CsvHelper;
 using Meedenker.Data;
 using Meedenker.Domain;
+using Meedenker.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Meedenker.Web.Features.Directory;
@@ -146,12 +147,14 @@ public static class HsdsExport
                 entry.LastWriteTime = EntryDate;
                 await using var entryStream = entry.Open();
                 await using var writer = new StreamWriter(entryStream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-                using (var csv = CsvWriter.Create(writer, new CsvWriterOptions { Separator = ',' }, true))
+                using (var csv = CsvWriter.Create(writer, new CsvWriterOptions { Separator = ',', ShouldQuote = SpreadsheetText.QuoteListSeparators }, true))
                 {
                     csv.WriteHeader(table.Columns.Select(c => c.Name).ToArray());
+                    var text = table.Columns.Select(c => c.Type == "string").ToArray();
                     foreach (var row in rows[table.Name].OrderBy(r => r[0], StringComparer.Ordinal))
                     {
-                        csv.WriteRecord(row);
+                        // Anyone can download this and open it in a spreadsheet; the import undoes it (decision 0081).
+                        csv.WriteRecord(row.Select((value, i) => text[i] ? SpreadsheetText.Cell(value) : value).ToArray());
                     }
                 }
                 await writer.FlushAsync(cancellationToken);

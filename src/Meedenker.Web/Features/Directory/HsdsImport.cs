@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using CsvHelper;
 using Meedenker.Data;
 using Meedenker.Domain;
+using Meedenker.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Meedenker.Web.Features.Directory;
@@ -97,12 +98,14 @@ public sealed partial class HsdsImporter(AppDbContext db, TimeProvider time)
                 return [];
             }
             var index = table.Columns.ToDictionary(c => c.Name, c => headers.IndexOf(c.Name));
+            var text = table.Columns.Where(c => c.Type == "string").Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
             while (csv.Read())
             {
                 var values = new Dictionary<string, string>(StringComparer.Ordinal);
                 foreach (var (name, i) in index)
                 {
-                    values[name] = i < csv.FieldCount ? csv.GetString(i) : "";
+                    var value = i < csv.FieldCount ? csv.GetString(i) : "";
+                    values[name] = text.Contains(name) ? SpreadsheetText.FromCell(value) : value;
                 }
                 var row = new Row(table, (int)csv.RowNumber, values);
                 Check(row, values);
@@ -131,7 +134,12 @@ public sealed partial class HsdsImporter(AppDbContext db, TimeProvider time)
                 }
                 continue;
             }
-            if (column.MaxLength > 0 && value.Length > column.MaxLength)
+            if (column.Name == "name" && InputText.IsFormula(value))
+            {
+                Problem(row, column.Name, InputText.FormulaNameNl, InputText.FormulaNameEn);
+                row.Valid = false;
+            }
+            else if (column.MaxLength > 0 && value.Length > column.MaxLength)
             {
                 Problem(row, column.Name, $"Te lang: hoogstens {column.MaxLength} tekens.", $"Too long: at most {column.MaxLength} characters.");
                 row.Valid = false;

@@ -137,6 +137,9 @@ public static class HsdsPackage
         {
             ["name"] = "meedenker-hsds",
             ["title"] = "Sociale kaart — Open Referral HSDS 3.1",
+            ["description"] = "Text values that a spreadsheet would run as a formula (starting with =, +, - or @ after any spaces and apostrophes, "
+                + "or with a tab or CR after any apostrophes, and not a plain number) carry one extra apostrophe in front. "
+                + "Remove that one apostrophe to get the value.",
             ["profile"] = "tabular-data-package",
             ["version"] = HsdsJson.Version,
             ["licenses"] = new JsonArray(new JsonObject { ["name"] = "CC0-1.0", ["path"] = "https://creativecommons.org/publicdomain/zero/1.0/" }),

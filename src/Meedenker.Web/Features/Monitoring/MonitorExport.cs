@@ -1,5 +1,6 @@
 using System.Text;
 using CsvHelper;
+using Meedenker.Web.Infrastructure;
 using MiniExcelLibs;
 
 namespace Meedenker.Web.Features.Monitoring;
@@ -16,7 +17,7 @@ public static class MonitorExport
         using var stream = new MemoryStream();
         using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
         // Semicolons, as Dutch spreadsheet programs expect; tables of different widths one after the other.
-        using (var csv = CsvWriter.Create(writer, new CsvWriterOptions { Separator = ';', ValidateFieldCount = false }, true))
+        using (var csv = CsvWriter.Create(writer, new CsvWriterOptions { Separator = ';', ValidateFieldCount = false, ShouldQuote = SpreadsheetText.QuoteListSeparators }, true))
         {
             var first = true;
             foreach (var table in tables)
@@ -27,11 +28,12 @@ public static class MonitorExport
                     csv.WriteRecord([""]);
                 }
                 first = false;
-                csv.WriteRecord([table.Caption]);
-                csv.WriteRecord([table.RowHeader, .. table.Columns]);
+                // Names of municipalities, life domains and organisations are text someone typed (decision 0081).
+                csv.WriteRecord([SpreadsheetText.Cell(table.Caption)]);
+                csv.WriteRecord([SpreadsheetText.Cell(table.RowHeader), .. table.Columns.Select(SpreadsheetText.Cell)]);
                 foreach (var row in table.Rows)
                 {
-                    csv.WriteRecord([row.Header, .. row.Cells]);
+                    csv.WriteRecord([SpreadsheetText.Cell(row.Header), .. row.Cells.Select(SpreadsheetText.Cell)]);
                 }
             }
         }
