@@ -380,6 +380,21 @@ public sealed partial class MonitorFiguresTests(MeedenkerFactory app) : IClassFi
     }
 
     [Fact]
+    public async Task A_start_in_the_current_week_without_an_end_shows_the_last_whole_week_and_says_why()
+    {
+        var client = await RegionalAnalystAsync();
+        var thisWeek = MonitorModel.Monday(Today);
+        var lastWeek = thisWeek.AddDays(-7);
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync(string.Create(CultureInfo.InvariantCulture, $"/monitor?van={thisWeek:yyyy-MM-dd}")));
+
+        Assert.DoesNotContain("Je ziet nu de laatste 26 weken.", html, StringComparison.Ordinal);
+        Assert.Contains($"Het begin dat je koos valt in de week van nu, die nog niet voorbij is. Je ziet de laatste hele week, tot en met zondag {Day(lastWeek.AddDays(6))}.", html, StringComparison.Ordinal);
+        Assert.Contains($"Weken van maandag tot en met zondag, {Day(lastWeek)} tot en met {Day(lastWeek.AddDays(6))}.", html, StringComparison.Ordinal);
+        Assert.Single(PageTables(html)[0]);
+    }
+
+    [Fact]
     public async Task Xlsx_numbers_are_numbers_and_hidden_cells_text_when_read_back_by_a_second_reader()
     {
         var first = await SeedGoesWeeksAsync();

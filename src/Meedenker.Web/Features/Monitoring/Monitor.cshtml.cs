@@ -227,7 +227,7 @@ public sealed class MonitorModel(AppDbContext db, MonitorData data, ReferenceDat
             // Up to the Sunday of this week is a date we can answer: with the last whole week.
             var endOfThisWeek = CurrentWeek.AddDays(6);
             var wantedFrom = from ?? (to ?? today).AddDays(-7 * DefaultWeeks);
-            var wantedTo = to ?? lastFullWeek.AddDays(6);
+            var wantedTo = to ?? today;
             if (wantedTo < wantedFrom || wantedTo > endOfThisWeek || wantedTo.DayNumber - wantedFrom.DayNumber > MaximumDays || wantedFrom.Year < 2000)
             {
                 ok = Problem("Deze periode kan niet: het begin ligt na het eind, het eind in de toekomst, of de periode is langer dan 3 jaar.",
@@ -245,11 +245,17 @@ public sealed class MonitorModel(AppDbContext db, MonitorData data, ReferenceDat
                     {
                         PeriodFrom = lastFullWeek;
                     }
-                    Clipped = Lang.Pick(
-                        $"Je vroeg om cijfers tot en met {Day(wantedTo)}. Die week is nog niet voorbij. Daarom zie je de weken tot en met zondag {Day(lastFullWeek.AddDays(6))}, de laatste hele week."
-                            + (startMoved ? " Ook het begin viel in deze week: je ziet alleen de laatste hele week." : ""),
-                        $"You asked for figures up to {Day(wantedTo)}. That week is not over yet. So you see the weeks up to Sunday {Day(lastFullWeek.AddDays(6))}, the last whole week."
-                            + (startMoved ? " The start was in this week too: you see only the last whole week." : ""));
+                    // Without an end asked for, the standing note about the current week says enough.
+                    Clipped = to is not null
+                        ? Lang.Pick(
+                            $"Je vroeg om cijfers tot en met {Day(wantedTo)}. Die week is nog niet voorbij. Daarom zie je de weken tot en met zondag {Day(lastFullWeek.AddDays(6))}, de laatste hele week."
+                                + (startMoved ? " Ook het begin viel in deze week: je ziet alleen de laatste hele week." : ""),
+                            $"You asked for figures up to {Day(wantedTo)}. That week is not over yet. So you see the weeks up to Sunday {Day(lastFullWeek.AddDays(6))}, the last whole week."
+                                + (startMoved ? " The start was in this week too: you see only the last whole week." : ""))
+                        : startMoved
+                            ? Lang.Pick($"Het begin dat je koos valt in de week van nu, die nog niet voorbij is. Je ziet de laatste hele week, tot en met zondag {Day(lastFullWeek.AddDays(6))}.",
+                                $"The start you chose is in the current week, which is not over yet. You see the last whole week, up to Sunday {Day(lastFullWeek.AddDays(6))}.")
+                            : null;
                 }
             }
         }
