@@ -178,10 +178,11 @@ public sealed partial class MonitorFiguresTests(MeedenkerFactory app) : IClassFi
 
         var html = await client.GetStringAsync("/monitor?" + query);
         var page = PageRows(html);
-        // Week 2's two relatives are hidden, and so are a cell in their row and column (and in turn in week 1's row).
-        Assert.Equal(["3 mrt 2025 (week 10)", "14", "< 5", "< 5", "28", ""], page[0]);
-        Assert.Equal(["10 mrt 2025 (week 11)", "9", "< 5", "< 5", "18", ""], page[1]);
-        Assert.Equal(["Totaal", "23", "8", "15", "46", ""], page[2]);
+        // Week 2's two relatives are a small count; a cell in their row and column (and in turn in week 1's row)
+        // is hidden to protect them, and so are the column totals that would give them away: "•", not "< 5".
+        Assert.Equal(["3 mrt 2025 (week 10)", "14", "•", "•", "28", ""], page[0]);
+        Assert.Equal(["10 mrt 2025 (week 11)", "9", "< 5", "•", "18", ""], page[1]);
+        Assert.Equal(["Totaal", "23", "•", "•", "46", ""], page[2]);
         Assert.Contains(page, r => r.Contains("< 5"));
         Assert.True(borsele != Guid.Empty);
 
@@ -206,16 +207,234 @@ public sealed partial class MonitorFiguresTests(MeedenkerFactory app) : IClassFi
 
         var xlsx = await client.GetByteArrayAsync($"/monitor?handler=xlsx&{query}");
         using var stream = new MemoryStream(xlsx);
-        var xlsxRows = new List<List<string>>();
+        var xlsxRows = new List<List<object?>>();
         foreach (var sheet in MiniExcelLibs.MiniExcel.GetSheetNames(stream))
         {
             stream.Position = 0;
             foreach (IDictionary<string, object?> row in MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true, sheetName: sheet).Cast<IDictionary<string, object?>>())
             {
-                xlsxRows.Add(row.Values.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "").ToList());
+                xlsxRows.Add([.. row.Values]);
             }
         }
-        Assert.Equal(page, xlsxRows);
+        // The same cells; a number in the file is the number the page shows (e.g. "4.986" inhabitants, a rate "2,2").
+        Assert.Equal(page.Count, xlsxRows.Count);
+        for (var r = 0; r < page.Count; r++)
+        {
+            Assert.Equal(page[r].Count, xlsxRows[r].Count);
+            for (var c = 0; c < page[r].Count; c++)
+            {
+                if (xlsxRows[r][c] is double number)
+                {
+                    Assert.Equal(decimal.Parse(page[r][c], NumberStyles.Number, Dutch), (decimal)number);
+                }
+                else
+                {
+                    Assert.Equal(page[r][c], Convert.ToString(xlsxRows[r][c], CultureInfo.InvariantCulture) ?? "");
+                }
+            }
+        }
+    }
+
+    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
+
+    private static string Day(DateOnly d) => d.ToString("d MMM yyyy", Dutch);
+
+    private static DateOnly Today => DateOnly.FromDateTime(TestClock.Now.UtcDateTime);
+
+    private async Task<HttpClient> RegionalAnalystAsync()
+    {
+        var regional = await app.CreateOrganizationAsync(OrganizationKind.SupportA);
+        return await app.SignInAsync(await app.CreateStaffAsync(StaffRoles.MunicipalityAnalyst, regional.Id, twoFactor: true));
+    }
+
+    /// <summary>
+    /// Three weeks in Goes, 30 weeks before the tests' now: 9 residents, 3 relatives and no referrer (the week of
+    /// 6 July 2026 in issue 15), then 20, 6 and 7, then a quiet week of 2.
+    /// </summary>
+    private async Task<DateOnly> SeedGoesWeeksAsync()
+    {
+        var first = MonitorModel.Monday(Today).AddDays(-7 * 30);
+        await app.CreateRequestsAsync("GM0664", Enumerable.Repeat(At(first.AddDays(1), 10), 9), RequestChannel.Self, sourceCode: "website", targetGroup: "ouderen", lifeDomain: "wonen");
+        await app.CreateRequestsAsync("GM0664", Enumerable.Repeat(At(first.AddDays(2), 10), 3), RequestChannel.Relative, targetGroup: "ouderen", lifeDomain: "wonen");
+        await app.CreateRequestsAsync("GM0664", Enumerable.Repeat(At(first.AddDays(8), 10), 20), RequestChannel.Self, sourceCode: "folder", targetGroup: "ouderen", lifeDomain: "wonen");
+        await app.CreateRequestsAsync("GM0664", Enumerable.Repeat(At(first.AddDays(9), 10), 6), RequestChannel.Relative, targetGroup: "ouderen", lifeDomain: "wonen");
+        await app.CreateRequestsAsync("GM0664", Enumerable.Repeat(At(first.AddDays(10), 10), 7), RequestChannel.Referrer, sourceCode: "huisarts", targetGroup: "ouderen", lifeDomain: "wonen");
+        await app.CreateRequestsAsync("GM0664", Enumerable.Repeat(At(first.AddDays(15), 10), 2), RequestChannel.Self, sourceCode: "website", targetGroup: "ouderen", lifeDomain: "wonen");
+        await RefreshAsync();
+        return first;
+    }
+
+    private static string GoesQuery(DateOnly first) => string.Create(CultureInfo.InvariantCulture, $"gemeente=GM0664&van={first:yyyy-MM-dd}&tot={first.AddDays(20):yyyy-MM-dd}");
+
+    /// <summary>Rows of every table, the page's table by table (split at the total rows and the table borders).</summary>
+    private static List<List<List<string>>> PageTables(string html) =>
+        TablePattern().Matches(html).Select(t => RowPattern().Matches(t.Value).Select(r =>
+            new[] { WebUtility.HtmlDecode(r.Groups[1].Value) }.Concat(CellPattern().Matches(r.Groups[2].Value).Select(c => WebUtility.HtmlDecode(c.Groups[1].Value))).ToList()).ToList())
+        .ToList();
+
+    [Fact]
+    public async Task A_week_total_hidden_to_protect_small_counts_reads_a_neutral_mark_not_less_than_five_on_the_page_and_in_csv_and_xlsx()
+    {
+        var first = await SeedGoesWeeksAsync();
+        var client = await RegionalAnalystAsync();
+
+        var html = await client.GetStringAsync("/monitor?" + GoesQuery(first));
+        var weekly = PageTables(html)[0];
+
+        // Week 1: 9 residents, 3 relatives, no referrer, 12 in all. The 3 and the 0 are small; the 12 and the 9 are not.
+        Assert.Equal("< 5", weekly[0][2]);
+        Assert.Equal("< 5", weekly[0][3]);
+        Assert.NotEqual("< 5", weekly[0][1]);
+        Assert.NotEqual("< 5", weekly[0][4]);
+        Assert.True(weekly[0][4] is "12" or "•", weekly[0][4]);
+        // Week 3 holds 2 requests: that total is small.
+        Assert.Equal("< 5", weekly[2][4]);
+        // "•" is explained once.
+        Assert.Single(Regex.Matches(html, "verborgen om een klein aantal elders te beschermen"));
+        Assert.Contains("•", weekly.SelectMany(r => r));
+
+        // What is shown adds up: in every table, a row or column that is shown whole gives its total.
+        foreach (var table in PageTables(html).Where(t => t.Count > 1 && t[^1][0] == "Totaal"))
+        {
+            var body = table.Take(table.Count - 1).ToList();
+            var width = table[^1].Count;
+            for (var c = 1; c < width; c++)
+            {
+                var column = body.Select(r => r[c]).ToList();
+                if (column.All(v => int.TryParse(v, out _)) && int.TryParse(table[^1][c], out var total))
+                {
+                    Assert.Equal(total, column.Sum(int.Parse));
+                }
+            }
+        }
+        foreach (var row in weekly.Take(3))
+        {
+            if (row.Skip(1).Take(3).All(v => int.TryParse(v, out _)) && int.TryParse(row[4], out var total))
+            {
+                Assert.Equal(total, row.Skip(1).Take(3).Sum(int.Parse));
+            }
+        }
+
+        var csv = await client.GetStringAsync($"/monitor?handler=csv&{GoesQuery(first)}");
+        var csvWeek = csv.Split('\n').Select(l => l.TrimEnd('\r')).First(l => l.StartsWith(weekly[0][0], StringComparison.Ordinal));
+        Assert.Equal(weekly[0], Split(csvWeek));
+
+        using var stream = new MemoryStream(await client.GetByteArrayAsync($"/monitor?handler=xlsx&{GoesQuery(first)}"));
+        var sheet = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true, sheetName: "per-week").Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal(weekly[0][2], sheet[0].Values.ElementAt(2));
+        Assert.Equal(weekly[0][3], sheet[0].Values.ElementAt(3));
+        Assert.Equal("< 5", sheet[2].Values.ElementAt(4));
+    }
+
+    [Fact]
+    public async Task The_weekly_chart_draws_a_hidden_week_as_hidden_not_as_zero()
+    {
+        var first = await SeedGoesWeeksAsync();
+        var client = await RegionalAnalystAsync();
+
+        var html = await client.GetStringAsync("/monitor?" + GoesQuery(first));
+        var weekly = PageTables(html)[0];
+        var svg = Regex.Match(html, "<figure class=\"md-chart\">[\\s\\S]*?</figure>").Value;
+        var bars = Regex.Matches(svg, "<rect x=[^>]*class=\"(md-chart__bar[^\"]*)\"[^>]*>").Select(m => m.Value).ToList();
+
+        Assert.Equal(3, bars.Count);
+        for (var i = 0; i < 3; i++)
+        {
+            var hidden = weekly[i][4] is "< 5" or "•";
+            Assert.Equal(hidden, bars[i].Contains("md-chart__bar--hidden", StringComparison.Ordinal));
+            if (hidden)
+            {
+                Assert.DoesNotContain("height=\"0\"", bars[i], StringComparison.Ordinal);
+                // The text alternative names the hidden week and says it is not 0.
+                Assert.Contains(WebUtility.HtmlEncode(weekly[i][0]), svg[svg.IndexOf("<figcaption", StringComparison.Ordinal)..], StringComparison.Ordinal);
+            }
+        }
+        Assert.Contains("Dat is geen 0.", svg, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_end_date_in_the_current_week_shows_up_to_the_last_whole_week_and_says_why()
+    {
+        var client = await RegionalAnalystAsync();
+        var thisWeek = MonitorModel.Monday(Today);
+        var lastWeek = thisWeek.AddDays(-7);
+        var asked = thisWeek.AddDays(-14);
+        var end = thisWeek.AddDays(6);
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync(string.Create(CultureInfo.InvariantCulture, $"/monitor?van={asked:yyyy-MM-dd}&tot={end:yyyy-MM-dd}")));
+
+        Assert.DoesNotContain("Je ziet nu de laatste 26 weken.", html, StringComparison.Ordinal);
+        Assert.Contains($"Je vroeg om cijfers tot en met {Day(end)}. Die week is nog niet voorbij. Daarom zie je de weken tot en met zondag {Day(lastWeek.AddDays(6))}, de laatste hele week.", html, StringComparison.Ordinal);
+        Assert.Contains($"Weken van maandag tot en met zondag, {Day(asked)} tot en met {Day(lastWeek.AddDays(6))}.", html, StringComparison.Ordinal);
+        Assert.Contains($"De hulpvragen van vandaag zie je vanaf maandag {Day(thisWeek.AddDays(7))}.", html, StringComparison.Ordinal);
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"id=\"van\" name=\"van\" value=\"{asked:yyyy-MM-dd}\""), html, StringComparison.Ordinal);
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"id=\"tot\" name=\"tot\" value=\"{lastWeek.AddDays(6):yyyy-MM-dd}\""), html, StringComparison.Ordinal);
+        // Two whole weeks, and not the current one.
+        Assert.Equal(2, PageTables(html)[0].Count(r => r[0] != "Totaal"));
+
+        // The same in English.
+        await client.GetAsync("/taal/en?terug=%2F");
+        var english = WebUtility.HtmlDecode(await client.GetStringAsync(string.Create(CultureInfo.InvariantCulture, $"/monitor?van={asked:yyyy-MM-dd}&tot={end:yyyy-MM-dd}")));
+        Assert.Contains("That week is not over yet.", english, StringComparison.Ordinal);
+        Assert.Contains("Today's requests appear from Monday", english, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_start_in_the_current_week_without_an_end_shows_the_last_whole_week_and_says_why()
+    {
+        var client = await RegionalAnalystAsync();
+        var thisWeek = MonitorModel.Monday(Today);
+        var lastWeek = thisWeek.AddDays(-7);
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync(string.Create(CultureInfo.InvariantCulture, $"/monitor?van={thisWeek:yyyy-MM-dd}")));
+
+        Assert.DoesNotContain("Je ziet nu de laatste 26 weken.", html, StringComparison.Ordinal);
+        Assert.Contains($"Het begin dat je koos valt in de week van nu, die nog niet voorbij is. Je ziet de laatste hele week, tot en met zondag {Day(lastWeek.AddDays(6))}.", html, StringComparison.Ordinal);
+        Assert.Contains($"Weken van maandag tot en met zondag, {Day(lastWeek)} tot en met {Day(lastWeek.AddDays(6))}.", html, StringComparison.Ordinal);
+        Assert.Single(PageTables(html)[0]);
+    }
+
+    [Fact]
+    public async Task Xlsx_numbers_are_numbers_and_hidden_cells_text_when_read_back_by_a_second_reader()
+    {
+        var first = await SeedGoesWeeksAsync();
+        var client = await RegionalAnalystAsync();
+        var html = await client.GetStringAsync("/monitor?" + GoesQuery(first));
+        var weekly = PageTables(html)[0];
+
+        var bytes = await client.GetByteArrayAsync($"/monitor?handler=xlsx&{GoesQuery(first)}");
+
+        // MiniExcel reads numeric cells as numbers and text cells as strings.
+        using var stream = new MemoryStream(bytes);
+        var rows = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true, sheetName: "per-week").Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal(weekly.Count, rows.Count);
+        var numbers = 0;
+        for (var r = 0; r < weekly.Count; r++)
+        {
+            var values = rows[r].Values.ToList();
+            for (var c = 1; c < weekly[r].Count; c++)
+            {
+                if (int.TryParse(weekly[r][c], out var n))
+                {
+                    Assert.Equal((double)n, Assert.IsType<double>(values[c]));
+                    numbers++;
+                }
+                else if (weekly[r][c] is "< 5" or "•")
+                {
+                    Assert.Equal(weekly[r][c], Assert.IsType<string>(values[c]));
+                }
+            }
+        }
+        Assert.True(numbers > 5);
+
+        // And in the file itself: no number is stored as text.
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(bytes));
+        foreach (var entry in zip.Entries.Where(e => e.FullName.StartsWith("xl/worksheets/", StringComparison.Ordinal)))
+        {
+            using var reader = new StreamReader(entry.Open());
+            var xml = reader.ReadToEnd();
+            Assert.DoesNotMatch("<c [^>]*t=\"(str|inlineStr)\"[^>]*>(<v>|<is><t>)-?[0-9]+([.,][0-9]+)?(</v>|</t></is>)", xml);
+        }
     }
 
     /// <summary>Splits a semicolon line, with CSV quotes.</summary>

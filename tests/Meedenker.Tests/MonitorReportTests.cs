@@ -14,7 +14,8 @@ public sealed class MonitorExportTests
         var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
         Assert.Equal("\"Tabel; met \"\"aanhalingstekens\"\"\"", lines[0]);
         Assert.Equal("Rij;a;b;Totaal", lines[1]);
-        Assert.Equal("Rij 1;< 5;< 5;12", lines[2]);
+        // 2 is a small count; 10 is hidden to protect it, and says so.
+        Assert.Equal("Rij 1;•;< 5;12", lines[2]);
         Assert.Equal("\"\"", lines[5]);
         Assert.Equal("Rij;a;b;Totaal", lines[7]);
     }
@@ -104,13 +105,14 @@ public sealed class MonitorTableTests
         Assert.True(table.Rows[3].IsTotal);
         Assert.Equal("98", table.Rows[3].Cells[2]);
         // No row, column or total gives a hidden cell away: a line with a visible total has 0 or ≥ 2 hidden cells.
+        static bool Hidden(string cell) => cell is MonitorTable.Hidden or MonitorTable.Protected;
         for (var c = 0; c < 2; c++)
         {
-            Assert.NotEqual(1, table.Rows.Take(3).Count(r => r.Cells[c] == MonitorTable.Hidden));
+            Assert.NotEqual(1, table.Rows.Take(3).Count(r => Hidden(r.Cells[c])));
         }
         foreach (var row in table.Rows.Take(3))
         {
-            Assert.NotEqual(1, row.Cells.Take(2).Count(v => v == MonitorTable.Hidden));
+            Assert.NotEqual(1, row.Cells.Take(2).Count(Hidden));
         }
     }
 
@@ -119,7 +121,8 @@ public sealed class MonitorTableTests
     {
         var table = MonitorTable.FromCounts("t", "c", "r", ["a", "b", "c"], ["n"], new[,] { { 3 }, { 40 }, { 9 } });
         Assert.Equal(MonitorTable.Hidden, table.Rows[0].Cells[0]);
-        Assert.Equal(MonitorTable.Hidden, table.Rows[2].Cells[0]);
+        // 9 is not small: it is hidden to protect the 3, and marked so.
+        Assert.Equal(MonitorTable.Protected, table.Rows[2].Cells[0]);
         Assert.Equal("40", table.Rows[1].Cells[0]);
         Assert.Equal("52", table.Rows[3].Cells[0]);
     }

@@ -58,6 +58,10 @@ public sealed class MonitorModel(AppDbContext db, MonitorData data, ReferenceDat
     /// <summary>The Monday of the last week shown.</summary>
     public DateOnly PeriodTo { get; private set; }
     public List<string> Problems { get; } = [];
+    /// <summary>The Monday of the current week, which is not over yet and is never shown.</summary>
+    public DateOnly CurrentWeek { get; private set; }
+    /// <summary>Why the end asked for was moved back to the last whole week, or null.</summary>
+    public string? Clipped { get; private set; }
     public MonitorReport Report { get; private set; } = null!;
     public MonitorData.Facts Facts { get; private set; } = null!;
     public ReferenceSnapshot Reference { get; private set; } = null!;
@@ -114,6 +118,8 @@ public sealed class MonitorModel(AppDbContext db, MonitorData data, ReferenceDat
 
     private string FileName(string extension) =>
         string.Create(CultureInfo.InvariantCulture, $"meedenker-monitor-{PeriodFrom:yyyy-MM-dd}-{PeriodTo.AddDays(6):yyyy-MM-dd}.{extension}");
+
+    private static string Day(DateOnly d) => d.ToString("d MMM yyyy", CultureInfo.CurrentCulture);
 
     public static DateOnly Monday(DateOnly date) => date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
 
@@ -207,7 +213,8 @@ public sealed class MonitorModel(AppDbContext db, MonitorData data, ReferenceDat
         }
 
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var lastFullWeek = Monday(today).AddDays(-7);
+        CurrentWeek = Monday(today);
+        var lastFullWeek = CurrentWeek.AddDays(-7);
         (PeriodFrom, PeriodTo) = (lastFullWeek.AddDays(-7 * (DefaultWeeks - 1)), lastFullWeek);
         var from = Parse(From);
         var to = Parse(To);
@@ -217,9 +224,11 @@ public sealed class MonitorModel(AppDbContext db, MonitorData data, ReferenceDat
         }
         else if (from is not null || to is not null)
         {
+            // Up to the Sunday of this week is a date we can answer: with the last whole week.
+            var endOfThisWeek = CurrentWeek.AddDays(6);
             var wantedFrom = from ?? (to ?? today).AddDays(-7 * DefaultWeeks);
             var wantedTo = to ?? today;
-            if (wantedTo < wantedFrom || wantedTo > today || wantedTo.DayNumber - wantedFrom.DayNumber > MaximumDays || wantedFrom.Year < 2000)
+            if (wantedTo < wantedFrom || wantedTo > endOfThisWeek || wantedTo.DayNumber - wantedFrom.DayNumber > MaximumDays || wantedFrom.Year < 2000)
             {
                 ok = Problem("Deze periode kan niet: het begin ligt na het eind, het eind in de toekomst, of de periode is langer dan 3 jaar.",
                     "This period is not possible: the start is after the end, the end is in the future, or it is longer than 3 years.");
@@ -227,6 +236,27 @@ public sealed class MonitorModel(AppDbContext db, MonitorData data, ReferenceDat
             else
             {
                 (PeriodFrom, PeriodTo) = (Monday(wantedFrom), Monday(wantedTo));
+                if (PeriodTo >= CurrentWeek)
+                {
+                    // This week is not over yet: show up to the last whole week, and say so.
+                    PeriodTo = lastFullWeek;
+                    var startMoved = PeriodFrom > lastFullWeek;
+                    if (startMoved)
+                    {
+                        PeriodFrom = lastFullWeek;
+                    }
+                    // Without an end asked for, the standing note about the current week says enough.
+                    Clipped = to is not null
+                        ? Lang.Pick(
+                            $"Je vroeg om cijfers tot en met {Day(wantedTo)}. Die week is nog niet voorbij. Daarom zie je de weken tot en met zondag {Day(lastFullWeek.AddDays(6))}, de laatste hele week."
+                                + (startMoved ? " Ook het begin viel in deze week: je ziet alleen de laatste hele week." : ""),
+                            $"You asked for figures up to {Day(wantedTo)}. That week is not over yet. So you see the weeks up to Sunday {Day(lastFullWeek.AddDays(6))}, the last whole week."
+                                + (startMoved ? " The start was in this week too: you see only the last whole week." : ""))
+                        : startMoved
+                            ? Lang.Pick($"Het begin dat je koos valt in de week van nu, die nog niet voorbij is. Je ziet de laatste hele week, tot en met zondag {Day(lastFullWeek.AddDays(6))}.",
+                                $"The start you chose is in the current week, which is not over yet. You see the last whole week, up to Sunday {Day(lastFullWeek.AddDays(6))}.")
+                            : null;
+                }
             }
         }
         if (!ok)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using CsvHelper;
 using Meedenker.Web.Infrastructure;
@@ -6,8 +7,10 @@ using MiniExcelLibs;
 namespace Meedenker.Web.Features.Monitoring;
 
 /// <summary>
-/// Exports of the monitor's tables: the same suppressed cells as the page, as text ("&lt; 5"). The CSV holds
-/// the tables one after the other (caption, header, rows, empty line); the XLSX has one sheet per table.
+/// Exports of the monitor's tables: the same suppressed cells as the page ("&lt; 5" for a small count, "•" for
+/// a cell hidden to protect one). The CSV holds the tables one after the other (caption, header, rows, empty
+/// line); the XLSX has one sheet per table, with every cell that reads as a number on the page written as a
+/// number (so a spreadsheet can add and chart them) and the marks and other cells as text.
 /// </summary>
 public static class MonitorExport
 {
@@ -52,7 +55,7 @@ public static class MonitorExport
                 var record = new Dictionary<string, object?> { [table.RowHeader] = row.Header };
                 for (var c = 0; c < table.Columns.Count; c++)
                 {
-                    record[table.Columns[c]] = row.Cells[c];
+                    record[table.Columns[c]] = Typed(row.Cells[c]);
                 }
                 return record;
             }).ToList();
@@ -61,5 +64,24 @@ public static class MonitorExport
         using var stream = new MemoryStream();
         stream.SaveAs(sheets);
         return stream.ToArray();
+    }
+
+    /// <summary>
+    /// A cell as a number when the page shows it as one (a count, inhabitants, a rate: formatted in the current
+    /// culture), otherwise as its text.
+    /// </summary>
+    public static object Typed(string cell)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        if (int.TryParse(cell, NumberStyles.AllowLeadingSign, CultureInfo.CurrentCulture, out var whole))
+        {
+            return whole;
+        }
+        if (cell.Length > 0 && char.IsAsciiDigit(cell[^1]) && cell.All(ch => char.IsAsciiDigit(ch) || ch is '.' or ',' or '-')
+            && decimal.TryParse(cell, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowThousands, CultureInfo.CurrentCulture, out var number))
+        {
+            return number;
+        }
+        return cell;
     }
 }

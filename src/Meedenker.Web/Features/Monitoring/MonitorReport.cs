@@ -262,7 +262,10 @@ public sealed class MonitorReport
     {
         var rows = counts.Rows.Select((r, i) => r.IsTotal
             ? r with { Cells = [r.Cells[0], "", "", "", ""] }
-            : new MonitorRow(r.Header, [r.Cells[0], .. extra[i].Split(" | ")], Highlight: extra[i].EndsWith(Lang.Pick("onderbenut", "under-used"), StringComparison.Ordinal))).ToList();
+            : new MonitorRow(r.Header, Hide(r.Cells[0], extra[i].Split(" | ")), Highlight: extra[i].EndsWith(Lang.Pick("onderbenut", "under-used"), StringComparison.Ordinal))).ToList();
+        // A hidden count hides its rate too: with the inhabitants shown, the rate would give the count away.
+        static List<string> Hide(string count, string[] extra) =>
+            count is MonitorTable.Hidden or MonitorTable.Protected ? [count, extra[0], count, .. extra[2..]] : [count, .. extra];
         return new MonitorTable("bereik",
             Lang.Pick("Bereik naar verwachte behoefte per wijk: hulpvragen per 1 000 inwoners", "Reach against expected need per neighbourhood: requests per 1 000 inhabitants"),
             Lang.Pick("Wijk", "Neighbourhood"),

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Meedenker.Web.Features.Monitoring;
 
-/// <summary>One row of a monitor table: a header and its cells as shown (suppressed cells read "&lt; 5").</summary>
+/// <summary>One row of a monitor table: a header and its cells as shown (small counts read "&lt; 5", cells hidden to protect them "•").</summary>
 public sealed record MonitorRow(string Header, IReadOnlyList<string> Cells, bool IsTotal = false, bool Highlight = false);
 
 /// <summary>
@@ -11,9 +11,23 @@ public sealed record MonitorRow(string Header, IReadOnlyList<string> Cells, bool
 /// </summary>
 public sealed record MonitorTable(string Id, string Caption, string RowHeader, IReadOnlyList<string> Columns, IReadOnlyList<MonitorRow> Rows)
 {
+    /// <summary>A small count: 0 to 4.</summary>
     public const string Hidden = "< 5";
 
+    /// <summary>A count of 5 or more, hidden so that a small count elsewhere in its row or column cannot be worked out.</summary>
+    public const string Protected = "•";
+
     public static string Cell(int? value) => value?.ToString(CultureInfo.CurrentCulture) ?? Hidden;
+
+    public static string Cell(int? value, CellMark mark) => mark switch
+    {
+        CellMark.Protected => Protected,
+        CellMark.Small => Hidden,
+        _ => value?.ToString(CultureInfo.CurrentCulture) ?? Hidden,
+    };
+
+    /// <summary>Whether any cell of the table is hidden to protect another one (the page explains "•" once).</summary>
+    public bool HasProtected => Rows.Any(r => r.Cells.Contains(Protected));
 
     /// <summary>
     /// A count table with small-count and complementary suppression. With more than one column a total
@@ -38,10 +52,10 @@ public sealed record MonitorTable(string Id, string Caption, string RowHeader, I
         var result = new List<MonitorRow>();
         for (var r = 0; r < rows.Count; r++)
         {
-            var cells = Enumerable.Range(0, columns.Count).Select(c => Cell(table.Cells[r, c])).ToList();
+            var cells = Enumerable.Range(0, columns.Count).Select(c => Cell(table.Cells[r, c], table.CellMarks[r, c])).ToList();
             if (withTotal)
             {
-                cells.Add(Cell(table.RowTotals[r]));
+                cells.Add(Cell(table.RowTotals[r], table.RowTotalMarks[r]));
             }
             if (extraHeader is not null)
             {
@@ -51,10 +65,10 @@ public sealed record MonitorTable(string Id, string Caption, string RowHeader, I
         }
         if (totalRow && rows.Count > 1)
         {
-            var cells = Enumerable.Range(0, columns.Count).Select(c => Cell(table.ColumnTotals[c])).ToList();
+            var cells = Enumerable.Range(0, columns.Count).Select(c => Cell(table.ColumnTotals[c], table.ColumnTotalMarks[c])).ToList();
             if (withTotal)
             {
-                cells.Add(Cell(table.GrandTotal));
+                cells.Add(Cell(table.GrandTotal, table.GrandTotalMark));
             }
             if (extraHeader is not null)
             {

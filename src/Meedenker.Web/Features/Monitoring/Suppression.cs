@@ -1,93 +1,197 @@
 namespace Meedenker.Web.Features.Monitoring;
 
+/// <summary>How a cell of a suppressed table is shown.</summary>
+public enum CellMark
+{
+    /// <summary>The number itself.</summary>
+    Shown,
+
+    /// <summary>A small count (0 to 4): shown as "&lt; 5".</summary>
+    Small,
+
+    /// <summary>Not small (5 or more), hidden so that a small count elsewhere cannot be worked out: shown as "•".</summary>
+    Protected,
+}
+
 /// <summary>
-/// Small-count suppression for tables that leave the database: every cell under <see cref="Threshold"/> is
-/// hidden, and where a row or column then has exactly one hidden cell, the smallest other visible cell in it
-/// is hidden too (complementary suppression), so a hidden value cannot be worked out from the totals. Totals
-/// under the threshold, and totals whose hidden cells add up to less than the threshold, are hidden as well.
+/// Small-count suppression for tables that leave the database. The table is seen with its totals (the total
+/// column, the total row and the grand total) as one grid in which every line adds up. Every cell and total
+/// under <see cref="Threshold"/> is hidden and marked small. Then, line by line, more cells are hidden and
+/// marked protected until no line gives a small count away: no line has exactly one hidden cell, and with
+/// what a reader sees (the visible numbers, "&lt; 5" meaning 0 to 4 and "•" meaning 5 or more) every small
+/// cell of a line can still be anything from 0 to 4. (Only where a whole line is hidden can the marks say that a
+/// small cell is not 0, e.g. two small cells under a total of 5 or more; they never say what it is.)
+/// <para>The check is per line, as before; it is not a full audit of all lines together.</para>
 /// </summary>
 public static class Suppression
 {
     public const int Threshold = 5;
 
-    public sealed record Table(int?[,] Cells, int?[] RowTotals, int?[] ColumnTotals, int? GrandTotal);
+    /// <summary>A suppressed table: null where hidden, with the marks saying whether a hidden value is small or protected.</summary>
+    public sealed record Table(int?[,] Cells, int?[] RowTotals, int?[] ColumnTotals, int? GrandTotal,
+        CellMark[,] CellMarks, CellMark[] RowTotalMarks, CellMark[] ColumnTotalMarks, CellMark GrandTotalMark);
 
     public static Table Apply(int[,] counts)
     {
         ArgumentNullException.ThrowIfNull(counts);
         var rows = counts.GetLength(0);
         var columns = counts.GetLength(1);
-        var hidden = new bool[rows, columns];
+        // One line of cells has no separate total: it would repeat the cells. With more lines, the totals are a
+        // row and a column of the grid like any other.
+        var totalColumn = columns > 1;
+        var totalRow = rows > 1;
+        var width = columns + (totalColumn ? 1 : 0);
+        var height = rows + (totalRow ? 1 : 0);
+        var grid = new int[height, width];
         for (var r = 0; r < rows; r++)
         {
             for (var c = 0; c < columns; c++)
             {
-                hidden[r, c] = counts[r, c] < Threshold;
+                grid[r, c] = counts[r, c];
+                if (totalColumn)
+                {
+                    grid[r, columns] += counts[r, c];
+                }
+                if (totalRow)
+                {
+                    grid[rows, c] += counts[r, c];
+                }
+                if (totalColumn && totalRow)
+                {
+                    grid[rows, columns] += counts[r, c];
+                }
             }
         }
 
-        // Repeat until no row or column has a lone hidden cell that its total would give away.
+        var marks = new CellMark[height, width];
+        for (var r = 0; r < height; r++)
+        {
+            for (var c = 0; c < width; c++)
+            {
+                marks[r, c] = grid[r, c] < Threshold ? CellMark.Small : CellMark.Shown;
+            }
+        }
+
+        // Each line: its cells, the last one the sum of the others.
+        var lines = new List<(int R, int C)[]>();
+        if (totalColumn)
+        {
+            for (var r = 0; r < height; r++)
+            {
+                lines.Add([.. Enumerable.Range(0, width).Select(c => (r, c))]);
+            }
+        }
+        if (totalRow)
+        {
+            for (var c = 0; c < width; c++)
+            {
+                lines.Add([.. Enumerable.Range(0, height).Select(r => (r, c))]);
+            }
+        }
+
+        // Repeat until no line gives a small count away.
         bool changed;
         do
         {
             changed = false;
-            for (var r = 0; r < rows; r++)
+            foreach (var line in lines)
             {
-                changed |= Complement(Enumerable.Range(0, columns).Select(c => (r, c)).ToList(), counts, hidden);
-            }
-            for (var c = 0; c < columns; c++)
-            {
-                changed |= Complement(Enumerable.Range(0, rows).Select(r => (r, c)).ToList(), counts, hidden);
+                while (GivesAway(line, grid, marks))
+                {
+                    // The smallest visible cell of the line, a cell before the total.
+                    var candidates = line.Where(p => marks[p.R, p.C] == CellMark.Shown)
+                        .OrderBy(p => grid[p.R, p.C]).ThenBy(p => p == line[^1] ? 1 : 0).ToList();
+                    if (candidates.Count == 0)
+                    {
+                        break;
+                    }
+                    marks[candidates[0].R, candidates[0].C] = CellMark.Protected;
+                    changed = true;
+                }
             }
         }
         while (changed);
 
+        int? Value(int r, int c) => marks[r, c] == CellMark.Shown ? grid[r, c] : null;
         var cells = new int?[rows, columns];
+        var cellMarks = new CellMark[rows, columns];
         for (var r = 0; r < rows; r++)
         {
             for (var c = 0; c < columns; c++)
             {
-                cells[r, c] = hidden[r, c] ? null : counts[r, c];
+                cells[r, c] = Value(r, c);
+                cellMarks[r, c] = marks[r, c];
             }
         }
-        // A total is shown only if the hidden cells of its line together hold at least the threshold: otherwise
-        // total minus the visible cells would pin the hidden ones down (to a lone value, or to a small range).
-        var rowTotals = Enumerable.Range(0, rows).Select(r => TotalOf(Enumerable.Range(0, columns).Select(c => (counts[r, c], hidden[r, c])))).ToArray();
-        var columnTotals = Enumerable.Range(0, columns).Select(c => TotalOf(Enumerable.Range(0, rows).Select(r => (counts[r, c], hidden[r, c])))).ToArray();
-        var grand = 0;
-        foreach (var value in counts)
+        // Without a total column a row's total is its one cell; without a total row a column's total is its one cell.
+        (int R, int C) RowTotal(int r) => totalColumn ? (r, columns) : (r, 0);
+        (int R, int C) ColumnTotal(int c) => totalRow ? (rows, c) : (0, c);
+        var grand = (totalRow, totalColumn) switch
         {
-            grand += value;
+            (true, true) => (rows, columns),
+            (true, false) => (rows, 0),
+            (false, true) => (0, columns),
+            _ => (0, 0),
+        };
+        if (rows == 0 || columns == 0)
+        {
+            return new Table(cells, [.. Enumerable.Repeat<int?>(null, rows)], [.. Enumerable.Repeat<int?>(null, columns)], null,
+                cellMarks, [.. Enumerable.Repeat(CellMark.Small, rows)], [.. Enumerable.Repeat(CellMark.Small, columns)], CellMark.Small);
         }
-        return new Table(cells, rowTotals, columnTotals, Visible(grand));
+        return new Table(cells,
+            [.. Enumerable.Range(0, rows).Select(r => RowTotal(r)).Select(p => Value(p.R, p.C))],
+            [.. Enumerable.Range(0, columns).Select(c => ColumnTotal(c)).Select(p => Value(p.R, p.C))],
+            Value(grand.Item1, grand.Item2),
+            cellMarks,
+            [.. Enumerable.Range(0, rows).Select(r => RowTotal(r)).Select(p => marks[p.R, p.C])],
+            [.. Enumerable.Range(0, columns).Select(c => ColumnTotal(c)).Select(p => marks[p.R, p.C])],
+            marks[grand.Item1, grand.Item2]);
     }
 
-    private static int? Visible(int total) => total < Threshold ? null : total;
-
-    private static int? TotalOf(IEnumerable<(int Count, bool Hidden)> line)
+    /// <summary>
+    /// Whether a reader could pin down a hidden cell of this line: it is the only hidden one, or a small cell
+    /// can no longer be every value from 0 to 4 given the visible numbers and the marks.
+    /// </summary>
+    private static bool GivesAway((int R, int C)[] line, int[,] grid, CellMark[,] marks)
     {
-        var cells = line.ToList();
-        var hiddenSum = cells.Where(c => c.Hidden).Sum(c => c.Count);
-        var hiddenCount = cells.Count(c => c.Hidden);
-        return hiddenCount == 1 || (hiddenCount > 1 && hiddenSum < Threshold) ? null : Visible(cells.Sum(c => c.Count));
-    }
-
-    /// <summary>A line with exactly one hidden cell (and a visible total) gets its smallest visible cell hidden too.</summary>
-    private static bool Complement(List<(int R, int C)> line, int[,] counts, bool[,] hidden)
-    {
-        var hiddenCount = line.Count(p => hidden[p.R, p.C]);
-        var total = line.Sum(p => counts[p.R, p.C]);
-        if (hiddenCount != 1 || total < Threshold)
+        var hidden = line.Where(p => marks[p.R, p.C] != CellMark.Shown).ToList();
+        if (hidden.Count == 0)
         {
             return false;
         }
-        var candidates = line.Where(p => !hidden[p.R, p.C]).OrderBy(p => counts[p.R, p.C]).ToList();
-        if (candidates.Count == 0)
+        if (hidden.Count == 1)
         {
-            return false;
+            return true;
         }
-        var (r, c) = candidates[0];
-        hidden[r, c] = true;
-        return true;
+        // The line reads: sum of the cells − total = 0. A cell's sign is +1, the total's −1.
+        int Sign((int R, int C) p) => p == line[^1] ? -1 : 1;
+        double known = line.Where(p => marks[p.R, p.C] == CellMark.Shown).Sum(p => Sign(p) * grid[p.R, p.C]);
+        // Σ sign × hidden value = −known.
+        var target = -known;
+        foreach (var small in hidden.Where(p => marks[p.R, p.C] == CellMark.Small))
+        {
+            double low = 0, high = 0;
+            foreach (var other in hidden.Where(p => p != small))
+            {
+                var (min, max) = marks[other.R, other.C] == CellMark.Small ? (0d, Threshold - 1d) : (Threshold, double.PositiveInfinity);
+                if (Sign(other) > 0)
+                {
+                    low += min;
+                    high += max;
+                }
+                else
+                {
+                    low -= max;
+                    high -= min;
+                }
+            }
+            // sign × x = target − others, so x lies in this range.
+            var (from, to) = Sign(small) > 0 ? (target - high, target - low) : (low - target, high - target);
+            if (from > 0 || to < Threshold - 1)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 }
