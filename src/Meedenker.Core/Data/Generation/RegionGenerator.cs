@@ -147,7 +147,7 @@ public sealed class RegionGenerator(AppDbContext db, TimeProvider time)
         var (staff, userRoles) = BuildStaff(random, faker, organizations, roles, supporterCount, options.WithDemoAccounts, now);
 
         await BulkInserter.InsertAsync(db, organizations, Progress, cancellationToken);
-        await BulkInserter.InsertAsync(db, BuildIntakeRoutes(random, municipalities, organizations), Progress, cancellationToken);
+        await BulkInserter.InsertAsync(db, BuildIntakeRoutes(random, new Random(options.Seed + 4), municipalities, organizations), Progress, cancellationToken);
         await BulkInserter.InsertAsync(db, staff, Progress, cancellationToken);
         await BulkInserter.InsertAsync(db, userRoles, Progress, cancellationToken);
 
@@ -372,8 +372,12 @@ public sealed class RegionGenerator(AppDbContext db, TimeProvider time)
         return organizations;
     }
 
-    /// <summary>Every municipality's requests go to the regional A organisations and its own social team.</summary>
-    private static List<IntakeRoute> BuildIntakeRoutes(Random random, List<Municipality> municipalities, List<Organization> organizations)
+    /// <summary>
+    /// Every municipality's requests go to the regional A organisations and its own social team; the A organisations
+    /// are also the region's fallback route, for any municipality without a route of its own (e.g. the nationwide
+    /// ones of a benchmark map). The fallback's ids come from their own sequence, so the history does not shift.
+    /// </summary>
+    private static List<IntakeRoute> BuildIntakeRoutes(Random random, Random fallbackRandom, List<Municipality> municipalities, List<Organization> organizations)
     {
         var routes = new List<IntakeRoute>();
         foreach (var municipality in municipalities)
@@ -382,6 +386,8 @@ public sealed class RegionGenerator(AppDbContext db, TimeProvider time)
                 || (o.Kind == OrganizationKind.SupportB && o.MunicipalityId == municipality.Id && o.Name.StartsWith("Sociaal Team", StringComparison.Ordinal)));
             routes.AddRange(targets.Select(o => new IntakeRoute { Id = NextGuid(random), MunicipalityId = municipality.Id, OrganizationId = o.Id }));
         }
+        routes.AddRange(organizations.Where(o => o.Kind == OrganizationKind.SupportA)
+            .Select(o => new IntakeRoute { Id = NextGuid(fallbackRandom), MunicipalityId = null, OrganizationId = o.Id }));
         return routes;
     }
 
