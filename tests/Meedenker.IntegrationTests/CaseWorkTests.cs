@@ -211,6 +211,42 @@ public sealed class MatchingTests(MeedenkerFactory app) : IClassFixture<Meedenke
         Assert.Contains("vol: 0 van 0 casussen", detail, StringComparison.Ordinal);
         Assert.Contains("werkt niet in deze gemeente", detail, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_full_volunteer_ranks_after_a_professional_with_room_and_offering_to_them_needs_a_second_confirmed_submit()
+    {
+        var organization = await app.CreateOrganizationAsync();
+        await app.RouteFirstMunicipalityToAsync(organization.Id);
+        var coordinator = await app.CreateStaffAsync(StaffRoles.Coordinator, organization.Id, twoFactor: true);
+        var full = await app.CreateStaffAsync(StaffRoles.Supporter, organization.Id, SupporterKind.Volunteer, twoFactor: true);
+        var room = await app.CreateStaffAsync(StaffRoles.Supporter, organization.Id, SupporterKind.Professional, twoFactor: true);
+        await ProfileAsync(full.User.Id, organization.Id, 1, null, worksInBorsele: true);
+        await ProfileAsync(room.User.Id, organization.Id, 3, null, worksInBorsele: false);
+        await app.CreateCaseAsync(organization.Id, full.User.Id);
+        await app.CreateCaseAsync(organization.Id, full.User.Id);
+        var form = MeedenkerFactory.ValidHelpRequestForm("GM0654");
+        var html = await (await app.CreateBrowserlikeClient().PostFormAsync("/hulp-vragen", form)).Content.ReadAsStringAsync();
+        var code = System.Text.RegularExpressions.Regex.Match(html, "MD-[2-9A-Z]{4}-[2-9A-Z]{4}").Value;
+        var requestId = app.WithDb(db => db.HelpRequests.Single(h => h.ReferenceCode == code).Id);
+        var client = await app.SignInAsync(coordinator);
+        var page = $"/werk/aanmeldingen/{requestId}";
+
+        var detail = await client.GetStringAsync(page);
+        Assert.True(detail.IndexOf($"candidate-{room.User.Id}", StringComparison.Ordinal) < detail.IndexOf($"candidate-{full.User.Id}", StringComparison.Ordinal), "the supporter with room comes first");
+        Assert.Contains("vol: 2 van 1 casussen, daarom onderaan", detail, StringComparison.Ordinal);
+
+        var first = await client.PostFormAsync($"{page}?handler=Offer", new() { ["SupporterId"] = full.User.Id.ToString() }, page);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var asked = await first.Content.ReadAsStringAsync();
+        Assert.Contains("is vol: 2 van 1 casussen", asked, StringComparison.Ordinal);
+        Assert.Contains("name=\"ConfirmOverCapacity\"", asked, StringComparison.Ordinal);
+        Assert.False(app.WithDb(db => db.Cases.Any(c => c.HelpRequestId == requestId)));
+
+        var confirmed = await client.PostFormAsync($"{page}?handler=Offer",
+            new() { ["SupporterId"] = full.User.Id.ToString(), ["ConfirmOverCapacity"] = full.User.Id.ToString() }, page);
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.True(app.WithDb(db => db.Cases.Any(c => c.HelpRequestId == requestId && c.SupporterId == full.User.Id && c.Status == CaseStatus.Offered)));
+    }
 }
 
 public sealed class ClosingTests(MeedenkerFactory app) : IClassFixture<MeedenkerFactory>
