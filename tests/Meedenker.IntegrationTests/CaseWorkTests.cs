@@ -99,6 +99,34 @@ public sealed partial class CaseWorkTests(MeedenkerFactory app) : IClassFixture<
     }
 
     [Fact]
+    public async Task Spoed_set_at_triage_shows_on_the_offer_card_and_the_case_page_and_the_queue_says_to_whom_it_is_offered()
+    {
+        var organization = await app.CreateOrganizationAsync();
+        await app.RouteFirstMunicipalityToAsync(organization.Id);
+        var coordinator = await app.CreateStaffAsync(StaffRoles.Coordinator, organization.Id, twoFactor: true);
+        var volunteer = await app.CreateStaffAsync(StaffRoles.Supporter, organization.Id, SupporterKind.Volunteer, twoFactor: true);
+        var (requestId, code) = await AskAsync("Morgen wordt het gas afgesloten " + Guid.NewGuid());
+        var client = await app.SignInAsync(coordinator);
+        var page = $"/werk/aanmeldingen/{requestId}";
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync($"{page}?handler=Triage", new() { ["Urgent"] = "true" }, page)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync($"{page}?handler=Offer", new() { ["SupporterId"] = volunteer.User.Id.ToString() }, page)).StatusCode);
+
+        var queue = await client.GetStringAsync("/werk/wachtrij");
+        var row = queue[queue.IndexOf(code, StringComparison.Ordinal)..];
+        row = row[..row.IndexOf("</tr>", StringComparison.Ordinal)];
+        Assert.Contains($"aangeboden aan {volunteer.User.DisplayName}", row, StringComparison.Ordinal);
+
+        var volunteerClient = await app.SignInAsync(volunteer);
+        var inbox = await volunteerClient.GetStringAsync("/werk/mijn-casussen");
+        var card = inbox[inbox.IndexOf(code, StringComparison.Ordinal)..];
+        card = card[..card.IndexOf("</section>", StringComparison.Ordinal)];
+        Assert.Contains("Spoed: snel contact nodig", card, StringComparison.Ordinal);
+        var caseId = app.WithDb(db => db.Cases.Single(c => c.HelpRequestId == requestId).Id);
+        await volunteerClient.PostFormAsync($"/werk/mijn-casussen?handler=Accept&id={caseId}", [], "/werk/mijn-casussen");
+        Assert.Contains("Spoed: snel contact nodig", await volunteerClient.GetStringAsync($"/werk/casussen/{caseId}"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Bad_contact_input_and_a_stale_version_change_nothing()
     {
         var organization = await app.CreateOrganizationAsync();

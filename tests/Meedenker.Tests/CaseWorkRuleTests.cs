@@ -151,10 +151,10 @@ public sealed class CaseWorkRuleTests
     {
         var (@case, request) = OpenCase();
         var followUpOn = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime).AddMonths(3);
-        var followUp = @case.Close(request, CloseReason.QuestionAnswered, 4, followUpOn, _time.GetUtcNow());
+        var followUp = @case.Close(request, CloseReason.QuestionAnswered, 4, followUpOn, [], _time.GetUtcNow());
         Assert.Equal(CaseStatus.Closed, @case.Status);
         Assert.Equal(HelpRequestStatus.Closed, request.Status);
-        Assert.Throws<DomainException>(() => @case.Close(request, CloseReason.QuestionAnswered, 4, followUpOn, _time.GetUtcNow()));
+        Assert.Throws<DomainException>(() => @case.Close(request, CloseReason.QuestionAnswered, 4, followUpOn, [], _time.GetUtcNow()));
 
         _time.Advance(TimeSpan.FromDays(60));
         Assert.False(followUp.MakeTaskIfDue(_time.GetUtcNow()));
@@ -167,7 +167,7 @@ public sealed class CaseWorkRuleTests
     public void Help_again_reopens_the_closed_case_with_the_same_supporter()
     {
         var (@case, request) = OpenCase();
-        @case.Close(request, CloseReason.QuestionAnswered, null, DateOnly.FromDateTime(Start.UtcDateTime).AddMonths(3), _time.GetUtcNow());
+        @case.Close(request, CloseReason.QuestionAnswered, null, DateOnly.FromDateTime(Start.UtcDateTime).AddMonths(3), [], _time.GetUtcNow());
         Assert.Throws<DomainException>(() => OpenCase().Case.Reopen(request, _time.GetUtcNow()));
 
         _time.Advance(TimeSpan.FromDays(40));
@@ -205,7 +205,7 @@ public sealed class CaseWorkRuleTests
         var (@case, request) = OpenCase();
         var call = @case.RecordOutreachCall(10, "Even gebeld", Volunteer, _time.GetUtcNow());
         Assert.True(call.IsOutreach);
-        @case.Close(request, CloseReason.QuestionAnswered, null, DateOnly.FromDateTime(Start.UtcDateTime).AddMonths(3), _time.GetUtcNow());
+        @case.Close(request, CloseReason.QuestionAnswered, null, DateOnly.FromDateTime(Start.UtcDateTime).AddMonths(3), [], _time.GetUtcNow());
         _time.Advance(TimeSpan.FromDays(200));
         Assert.NotNull(@case.RecordOutreachCall(5, null, Volunteer, _time.GetUtcNow()));
         _time.Advance(TimeSpan.FromDays(200));
