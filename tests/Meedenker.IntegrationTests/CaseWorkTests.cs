@@ -111,8 +111,9 @@ public sealed partial class CaseWorkTests(MeedenkerFactory app) : IClassFixture<
         Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync($"{page}?handler=Triage", new() { ["Urgent"] = "true" }, page)).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync($"{page}?handler=Offer", new() { ["SupporterId"] = volunteer.User.Id.ToString() }, page)).StatusCode);
 
+        // The row of the request (the page's "is aangeboden aan" confirmation above the table does not count).
         var queue = await client.GetStringAsync("/werk/wachtrij");
-        var row = queue[queue.IndexOf(code, StringComparison.Ordinal)..];
+        var row = queue[queue.IndexOf($"href=\"/werk/aanmeldingen/{requestId}\"", StringComparison.Ordinal)..];
         row = row[..row.IndexOf("</tr>", StringComparison.Ordinal)];
         Assert.Contains($"aangeboden aan {volunteer.User.DisplayName}", row, StringComparison.Ordinal);
 
