@@ -147,6 +147,25 @@ public sealed class CaseWorkRuleTests
     }
 
     [Fact]
+    public void Closing_with_an_open_part_is_refused_and_changes_nothing_until_the_part_is_finished()
+    {
+        var (@case, request) = OpenCase();
+        var followUpOn = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime).AddMonths(3);
+        var part = new CaseParticipant { Id = Guid.NewGuid(), CaseId = @case.Id, SupporterId = Guid.NewGuid(), LifeDomainCodes = ["wonen"], Since = _time.GetUtcNow() };
+
+        var refused = Assert.Throws<DomainException>(() => @case.Close(request, CloseReason.QuestionAnswered, 4, followUpOn, ["Piet Professional"], _time.GetUtcNow()));
+        Assert.Contains("Piet Professional werkt nog aan een deel", refused.Dutch, StringComparison.Ordinal);
+        Assert.Equal(CaseStatus.Open, @case.Status);
+        Assert.NotEqual(HelpRequestStatus.Closed, request.Status);
+
+        @case.FinishPart(part, _time.GetUtcNow());
+        Assert.NotNull(part.EndedAt);
+        Assert.Throws<DomainException>(() => @case.FinishPart(part, _time.GetUtcNow()));
+        @case.Close(request, CloseReason.QuestionAnswered, 4, followUpOn, [], _time.GetUtcNow());
+        Assert.Equal(CaseStatus.Closed, @case.Status);
+    }
+
+    [Fact]
     public void Closing_plans_a_waakvlam_and_the_job_makes_the_task_on_its_date()
     {
         var (@case, request) = OpenCase();
