@@ -99,6 +99,35 @@ public sealed partial class CaseWorkTests(MeedenkerFactory app) : IClassFixture<
     }
 
     [Fact]
+    public async Task Spoed_set_at_triage_shows_on_the_offer_card_and_the_case_page_and_the_queue_says_to_whom_it_is_offered()
+    {
+        var organization = await app.CreateOrganizationAsync();
+        await app.RouteFirstMunicipalityToAsync(organization.Id);
+        var coordinator = await app.CreateStaffAsync(StaffRoles.Coordinator, organization.Id, twoFactor: true);
+        var volunteer = await app.CreateStaffAsync(StaffRoles.Supporter, organization.Id, SupporterKind.Volunteer, twoFactor: true);
+        var (requestId, code) = await AskAsync("Morgen wordt het gas afgesloten " + Guid.NewGuid());
+        var client = await app.SignInAsync(coordinator);
+        var page = $"/werk/aanmeldingen/{requestId}";
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync($"{page}?handler=Triage", new() { ["Urgent"] = "true" }, page)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync($"{page}?handler=Offer", new() { ["SupporterId"] = volunteer.User.Id.ToString() }, page)).StatusCode);
+
+        // The row of the request (the page's "is aangeboden aan" confirmation above the table does not count).
+        var queue = await client.GetStringAsync("/werk/wachtrij");
+        var row = queue[queue.IndexOf($"href=\"/werk/aanmeldingen/{requestId}\"", StringComparison.Ordinal)..];
+        row = row[..row.IndexOf("</tr>", StringComparison.Ordinal)];
+        Assert.Contains($"aangeboden aan {volunteer.User.DisplayName}", row, StringComparison.Ordinal);
+
+        var volunteerClient = await app.SignInAsync(volunteer);
+        var inbox = await volunteerClient.GetStringAsync("/werk/mijn-casussen");
+        var card = inbox[inbox.IndexOf(code, StringComparison.Ordinal)..];
+        card = card[..card.IndexOf("</section>", StringComparison.Ordinal)];
+        Assert.Contains("Spoed: snel contact nodig", card, StringComparison.Ordinal);
+        var caseId = app.WithDb(db => db.Cases.Single(c => c.HelpRequestId == requestId).Id);
+        await volunteerClient.PostFormAsync($"/werk/mijn-casussen?handler=Accept&id={caseId}", [], "/werk/mijn-casussen");
+        Assert.Contains("Spoed: snel contact nodig", await volunteerClient.GetStringAsync($"/werk/casussen/{caseId}"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Bad_contact_input_and_a_stale_version_change_nothing()
     {
         var organization = await app.CreateOrganizationAsync();
@@ -210,6 +239,42 @@ public sealed class MatchingTests(MeedenkerFactory app) : IClassFixture<Meedenke
         Assert.Contains("werkt in Borsele", detail, StringComparison.Ordinal);
         Assert.Contains("vol: 0 van 0 casussen", detail, StringComparison.Ordinal);
         Assert.Contains("werkt niet in deze gemeente", detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_full_volunteer_ranks_after_a_professional_with_room_and_offering_to_them_needs_a_second_confirmed_submit()
+    {
+        var organization = await app.CreateOrganizationAsync();
+        await app.RouteFirstMunicipalityToAsync(organization.Id);
+        var coordinator = await app.CreateStaffAsync(StaffRoles.Coordinator, organization.Id, twoFactor: true);
+        var full = await app.CreateStaffAsync(StaffRoles.Supporter, organization.Id, SupporterKind.Volunteer, twoFactor: true);
+        var room = await app.CreateStaffAsync(StaffRoles.Supporter, organization.Id, SupporterKind.Professional, twoFactor: true);
+        await ProfileAsync(full.User.Id, organization.Id, 1, null, worksInBorsele: true);
+        await ProfileAsync(room.User.Id, organization.Id, 3, null, worksInBorsele: false);
+        await app.CreateCaseAsync(organization.Id, full.User.Id);
+        await app.CreateCaseAsync(organization.Id, full.User.Id);
+        var form = MeedenkerFactory.ValidHelpRequestForm("GM0654");
+        var html = await (await app.CreateBrowserlikeClient().PostFormAsync("/hulp-vragen", form)).Content.ReadAsStringAsync();
+        var code = System.Text.RegularExpressions.Regex.Match(html, "MD-[2-9A-Z]{4}-[2-9A-Z]{4}").Value;
+        var requestId = app.WithDb(db => db.HelpRequests.Single(h => h.ReferenceCode == code).Id);
+        var client = await app.SignInAsync(coordinator);
+        var page = $"/werk/aanmeldingen/{requestId}";
+
+        var detail = await client.GetStringAsync(page);
+        Assert.True(detail.IndexOf($"candidate-{room.User.Id}", StringComparison.Ordinal) < detail.IndexOf($"candidate-{full.User.Id}", StringComparison.Ordinal), "the supporter with room comes first");
+        Assert.Contains("vol: 2 van 1 casussen, daarom onderaan", detail, StringComparison.Ordinal);
+
+        var first = await client.PostFormAsync($"{page}?handler=Offer", new() { ["SupporterId"] = full.User.Id.ToString() }, page);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var asked = await first.Content.ReadAsStringAsync();
+        Assert.Contains("is vol: 2 van 1 casussen", asked, StringComparison.Ordinal);
+        Assert.Contains("name=\"ConfirmOverCapacity\"", asked, StringComparison.Ordinal);
+        Assert.False(app.WithDb(db => db.Cases.Any(c => c.HelpRequestId == requestId)));
+
+        var confirmed = await client.PostFormAsync($"{page}?handler=Offer",
+            new() { ["SupporterId"] = full.User.Id.ToString(), ["ConfirmOverCapacity"] = full.User.Id.ToString() }, page);
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.True(app.WithDb(db => db.Cases.Any(c => c.HelpRequestId == requestId && c.SupporterId == full.User.Id && c.Status == CaseStatus.Offered)));
     }
 }
 

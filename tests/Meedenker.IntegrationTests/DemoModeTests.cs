@@ -36,6 +36,18 @@ public sealed class DemoModeTests(DemoFactory app) : IClassFixture<DemoFactory>
     }
 
     [Fact]
+    public void Demo_caseloads_stay_within_or_near_each_supporters_capacity_and_every_municipality_has_a_queue()
+    {
+        var loads = app.WithDb(db => db.SupporterProfiles
+            .Select(p => new { p.Capacity, Open = db.Cases.Count(c => c.SupporterId == p.UserId && (c.Status == Domain.CaseStatus.Open || c.Status == Domain.CaseStatus.Offered)) })
+            .ToList());
+        Assert.NotEmpty(loads);
+        Assert.All(loads, l => Assert.True(l.Open <= l.Capacity + 1, $"{l.Open} open cases for a capacity of {l.Capacity}"));
+        Assert.True(loads.Sum(l => l.Open) > 100, "the supporters still have real work");
+        Assert.True(app.WithDb(db => db.IntakeRoutes.Any(r => r.MunicipalityId == null)), "the region has a fallback route");
+    }
+
+    [Fact]
     public async Task Login_page_lists_the_demo_accounts_in_demo_mode()
     {
         var html = await app.CreateClient().GetStringAsync("/account/inloggen");

@@ -157,6 +157,40 @@ public sealed partial class HandoverTests(MeedenkerFactory app) : IClassFixture<
     }
 
     [Fact]
+    public async Task Closing_while_a_professional_works_on_an_accepted_part_is_refused_until_that_part_is_finished()
+    {
+        var s = await SetupAsync();
+        var volunteer = await app.SignInAsync(s.Volunteer);
+        var plan = $"/werk/casussen/{s.Case.CaseId}/plan";
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(volunteer, plan + "?handler=Goal", new() { ["Goal.LifeDomain"] = "wonen", ["Goal.Text"] = "Een woning dichter bij mijn dochter" }, plan)).StatusCode);
+        var goalId = app.WithDb(db => db.PlanGoals.Single(g => g.CaseId == s.Case.CaseId).Id);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(volunteer, plan + "?handler=Action",
+            new() { ["NewAction.GoalId"] = goalId.ToString(), ["NewAction.Text"] = "Urgentie aanvragen", ["NewAction.Owner"] = "Resident", ["NewAction.DueOn"] = Today(14) }, plan)).StatusCode);
+        var actionId = app.WithDb(db => db.PlanActions.Single(a => a.CaseId == s.Case.CaseId).Id);
+        var handoverPage = $"/werk/casussen/{s.Case.CaseId}/overdragen?richting=InformalToFormal&organisatie={s.FormalOrganization}";
+        Assert.Equal(HttpStatusCode.Redirect, (await PostPairsAsync(volunteer, handoverPage, Handover(s, ["wonen"], actionId), handoverPage)).StatusCode);
+        var handoverId = app.WithDb(db => db.Handovers.Single(h => h.CaseId == s.Case.CaseId).Id);
+        var professional = await app.SignInAsync(s.Professional);
+        Assert.Equal(HttpStatusCode.Redirect, (await professional.PostFormAsync($"/werk/mijn-casussen?handler=AcceptHandover&id={handoverId}", [], "/werk/mijn-casussen")).StatusCode);
+
+        var file = $"/werk/casussen/{s.Case.CaseId}";
+        var close = new Dictionary<string, string> { ["Closing.Reason"] = "QuestionAnswered", ["Closing.FollowUpOn"] = Today(91) };
+        var refused = await PostAsync(volunteer, file + "?handler=Close", new(close), file);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains($"Je kunt de casus nog niet afsluiten. {s.Professional.User.DisplayName} werkt nog aan een deel ervan.", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(CaseStatus.Open, app.WithDb(db => db.Cases.Single(c => c.Id == s.Case.CaseId).Status));
+        Assert.Equal(0, app.WithDb(db => db.FollowUps.Count(f => f.CaseId == s.Case.CaseId)));
+
+        // The professional finishes their part; then the volunteer can close.
+        var partId = app.WithDb(db => db.CaseParticipants.Single(p => p.CaseId == s.Case.CaseId).Id);
+        Assert.Contains("Deel afronden", await professional.GetStringAsync(file), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(professional, file + "?handler=FinishPart", new() { ["PartId"] = partId.ToString() }, file)).StatusCode);
+        Assert.NotNull(app.WithDb(db => db.CaseParticipants.Single(p => p.Id == partId).EndedAt));
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(volunteer, file + "?handler=Close", new(close), file)).StatusCode);
+        Assert.Equal(CaseStatus.Closed, app.WithDb(db => db.Cases.Single(c => c.Id == s.Case.CaseId).Status));
+    }
+
+    [Fact]
     public async Task Closing_twice_is_refused_and_help_again_reopens_the_case_with_the_same_meedenker()
     {
         var s = await SetupAsync();

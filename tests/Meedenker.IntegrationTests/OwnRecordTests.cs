@@ -90,7 +90,7 @@ public sealed partial class OwnRecordTests(FakeClockFactory app) : IClassFixture
             @case.WriteSummaryForResident($"Samenvatting {marker}", received.AddDays(2));
             if (closed)
             {
-                db.FollowUps.Add(@case.Close(request, CloseReason.QuestionAnswered, 4, DateOnly.FromDateTime(now.UtcDateTime).AddDays(30), now.AddDays(-1)));
+                db.FollowUps.Add(@case.Close(request, CloseReason.QuestionAnswered, 4, DateOnly.FromDateTime(now.UtcDateTime).AddDays(30), [], now.AddDays(-1)));
                 db.ResidentExperiences.Add(ResidentExperience.Record(@case.Id, 4, 4, 3, $"Ervaring {marker}", viaStatusLink: false, now.AddDays(-1)));
             }
             await db.SaveChangesAsync();

@@ -83,7 +83,7 @@ public sealed class RetentionTests(FakeClockFactory app) : IClassFixture<FakeClo
                 if (caseClosedAgo is { } ago)
                 {
                     var closedAt = now - ago;
-                    db.FollowUps.Add(@case.Close(request, CloseReason.QuestionAnswered, 4, DateOnly.FromDateTime(closedAt.UtcDateTime).AddDays(90), closedAt));
+                    db.FollowUps.Add(@case.Close(request, CloseReason.QuestionAnswered, 4, DateOnly.FromDateTime(closedAt.UtcDateTime).AddDays(90), [], closedAt));
                 }
                 db.Cases.Add(@case);
             }

@@ -147,14 +147,33 @@ public sealed class CaseWorkRuleTests
     }
 
     [Fact]
+    public void Closing_with_an_open_part_is_refused_and_changes_nothing_until_the_part_is_finished()
+    {
+        var (@case, request) = OpenCase();
+        var followUpOn = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime).AddMonths(3);
+        var part = new CaseParticipant { Id = Guid.NewGuid(), CaseId = @case.Id, SupporterId = Guid.NewGuid(), LifeDomainCodes = ["wonen"], Since = _time.GetUtcNow() };
+
+        var refused = Assert.Throws<DomainException>(() => @case.Close(request, CloseReason.QuestionAnswered, 4, followUpOn, ["Piet Professional"], _time.GetUtcNow()));
+        Assert.Contains("Piet Professional werkt nog aan een deel", refused.Dutch, StringComparison.Ordinal);
+        Assert.Equal(CaseStatus.Open, @case.Status);
+        Assert.NotEqual(HelpRequestStatus.Closed, request.Status);
+
+        @case.FinishPart(part, _time.GetUtcNow());
+        Assert.NotNull(part.EndedAt);
+        Assert.Throws<DomainException>(() => @case.FinishPart(part, _time.GetUtcNow()));
+        @case.Close(request, CloseReason.QuestionAnswered, 4, followUpOn, [], _time.GetUtcNow());
+        Assert.Equal(CaseStatus.Closed, @case.Status);
+    }
+
+    [Fact]
     public void Closing_plans_a_waakvlam_and_the_job_makes_the_task_on_its_date()
     {
         var (@case, request) = OpenCase();
         var followUpOn = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime).AddMonths(3);
-        var followUp = @case.Close(request, CloseReason.QuestionAnswered, 4, followUpOn, _time.GetUtcNow());
+        var followUp = @case.Close(request, CloseReason.QuestionAnswered, 4, followUpOn, [], _time.GetUtcNow());
         Assert.Equal(CaseStatus.Closed, @case.Status);
         Assert.Equal(HelpRequestStatus.Closed, request.Status);
-        Assert.Throws<DomainException>(() => @case.Close(request, CloseReason.QuestionAnswered, 4, followUpOn, _time.GetUtcNow()));
+        Assert.Throws<DomainException>(() => @case.Close(request, CloseReason.QuestionAnswered, 4, followUpOn, [], _time.GetUtcNow()));
 
         _time.Advance(TimeSpan.FromDays(60));
         Assert.False(followUp.MakeTaskIfDue(_time.GetUtcNow()));
@@ -167,7 +186,7 @@ public sealed class CaseWorkRuleTests
     public void Help_again_reopens_the_closed_case_with_the_same_supporter()
     {
         var (@case, request) = OpenCase();
-        @case.Close(request, CloseReason.QuestionAnswered, null, DateOnly.FromDateTime(Start.UtcDateTime).AddMonths(3), _time.GetUtcNow());
+        @case.Close(request, CloseReason.QuestionAnswered, null, DateOnly.FromDateTime(Start.UtcDateTime).AddMonths(3), [], _time.GetUtcNow());
         Assert.Throws<DomainException>(() => OpenCase().Case.Reopen(request, _time.GetUtcNow()));
 
         _time.Advance(TimeSpan.FromDays(40));
@@ -205,7 +224,7 @@ public sealed class CaseWorkRuleTests
         var (@case, request) = OpenCase();
         var call = @case.RecordOutreachCall(10, "Even gebeld", Volunteer, _time.GetUtcNow());
         Assert.True(call.IsOutreach);
-        @case.Close(request, CloseReason.QuestionAnswered, null, DateOnly.FromDateTime(Start.UtcDateTime).AddMonths(3), _time.GetUtcNow());
+        @case.Close(request, CloseReason.QuestionAnswered, null, DateOnly.FromDateTime(Start.UtcDateTime).AddMonths(3), [], _time.GetUtcNow());
         _time.Advance(TimeSpan.FromDays(200));
         Assert.NotNull(@case.RecordOutreachCall(5, null, Volunteer, _time.GetUtcNow()));
         _time.Advance(TimeSpan.FromDays(200));

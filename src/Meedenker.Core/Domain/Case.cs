@@ -378,6 +378,22 @@ public sealed class Case
         };
     }
 
+    /// <summary>The meedenker on a part (or the case's coordinator) finishes that part; the case stays open with the responsible meedenker.</summary>
+    public void FinishPart(CaseParticipant part, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(part);
+        if (part.CaseId != Id)
+        {
+            throw new DomainException("Dit deel hoort bij een andere casus.", "This part belongs to another case.");
+        }
+        if (part.EndedAt is not null)
+        {
+            throw new DomainException("Dit deel is al afgerond.", "This part has already been finished.");
+        }
+        part.EndedAt = now;
+        Touch();
+    }
+
     /// <summary>
     /// The resident asked for help again after closing: the case reopens with the same meedenker, who is told.
     /// The request must have been put back to "received" by <see cref="HelpRequest.RequestHelpAgain"/>.
@@ -446,14 +462,24 @@ public sealed class Case
 
     /// <summary>
     /// Closes the case with a reason and plans a waakvlamcontact: a light check-in later, so the door stays
-    /// open. The request closes too (the referrer sees "closed").
+    /// open. The request closes too (the referrer sees "closed"). Refused while another meedenker still works on
+    /// an accepted part (<paramref name="openParts"/>: their names): that part would vanish without notice
+    /// (docs/decisions/0090-closing-with-open-parts.md). They finish their part first.
     /// </summary>
-    public FollowUp Close(HelpRequest request, CloseReason reason, int? finalScore, DateOnly followUpOn, DateTimeOffset now)
+    public FollowUp Close(HelpRequest request, CloseReason reason, int? finalScore, DateOnly followUpOn, IReadOnlyCollection<string> openParts, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(openParts);
         if (Status != CaseStatus.Open)
         {
             throw new DomainException("Alleen een open casus kan worden afgesloten.", "Only an open case can be closed.");
+        }
+        if (openParts.Count > 0)
+        {
+            var names = string.Join(", ", openParts);
+            throw new DomainException(
+                $"Je kunt de casus nog niet afsluiten. {names} werkt nog aan een deel ervan. Vraag eerst om dat deel af te ronden; daarna kun je afsluiten. Er is niets veranderd.",
+                $"You cannot close the case yet. {names} is still working on a part of it. Ask them to finish that part first; then you can close. Nothing was changed.");
         }
         if (finalScore is not null and (< 1 or > 5))
         {

@@ -64,11 +64,16 @@ public sealed class Referral
     }
 }
 
-/// <summary>Which organisations' coordinators get new requests from a municipality (admin-editable).</summary>
+/// <summary>
+/// Which organisations' coordinators get new requests from a municipality (admin-editable). A route without a
+/// municipality is the region's fallback: it takes the requests of every municipality that has no route of its
+/// own, so a request that got a reference code always reaches a queue (docs/decisions/0091-intake-fallback-route.md).
+/// </summary>
 public sealed class IntakeRoute
 {
     public Guid Id { get; set; }
-    public Guid MunicipalityId { get; set; }
+    /// <summary>Null for the region's fallback route.</summary>
+    public Guid? MunicipalityId { get; set; }
     public Guid OrganizationId { get; set; }
 }
 

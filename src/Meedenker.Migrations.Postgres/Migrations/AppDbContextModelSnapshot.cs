@@ -776,7 +776,7 @@ namespace Meedenker.Migrations.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<Guid>("MunicipalityId")
+                    b.Property<Guid?>("MunicipalityId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("OrganizationId")
@@ -2292,8 +2292,7 @@ namespace Meedenker.Migrations.Postgres.Migrations
                     b.HasOne("Meedenker.Domain.Municipality", null)
                         .WithMany()
                         .HasForeignKey("MunicipalityId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("Meedenker.Domain.Organization", null)
                         .WithMany()

@@ -768,7 +768,7 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("MunicipalityId")
+                    b.Property<Guid?>("MunicipalityId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("OrganizationId")
@@ -2278,8 +2278,7 @@ namespace Meedenker.Migrations.Sqlite.Migrations
                     b.HasOne("Meedenker.Domain.Municipality", null)
                         .WithMany()
                         .HasForeignKey("MunicipalityId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("Meedenker.Domain.Organization", null)
                         .WithMany()

@@ -147,7 +147,7 @@ public sealed class RegionGenerator(AppDbContext db, TimeProvider time)
         var (staff, userRoles) = BuildStaff(random, faker, organizations, roles, supporterCount, options.WithDemoAccounts, now);
 
         await BulkInserter.InsertAsync(db, organizations, Progress, cancellationToken);
-        await BulkInserter.InsertAsync(db, BuildIntakeRoutes(random, municipalities, organizations), Progress, cancellationToken);
+        await BulkInserter.InsertAsync(db, BuildIntakeRoutes(random, new Random(options.Seed + 4), municipalities, organizations), Progress, cancellationToken);
         await BulkInserter.InsertAsync(db, staff, Progress, cancellationToken);
         await BulkInserter.InsertAsync(db, userRoles, Progress, cancellationToken);
 
@@ -372,8 +372,12 @@ public sealed class RegionGenerator(AppDbContext db, TimeProvider time)
         return organizations;
     }
 
-    /// <summary>Every municipality's requests go to the regional A organisations and its own social team.</summary>
-    private static List<IntakeRoute> BuildIntakeRoutes(Random random, List<Municipality> municipalities, List<Organization> organizations)
+    /// <summary>
+    /// Every municipality's requests go to the regional A organisations and its own social team; the A organisations
+    /// are also the region's fallback route, for any municipality without a route of its own (e.g. the nationwide
+    /// ones of a benchmark map). The fallback's ids come from their own sequence, so the history does not shift.
+    /// </summary>
+    private static List<IntakeRoute> BuildIntakeRoutes(Random random, Random fallbackRandom, List<Municipality> municipalities, List<Organization> organizations)
     {
         var routes = new List<IntakeRoute>();
         foreach (var municipality in municipalities)
@@ -382,6 +386,8 @@ public sealed class RegionGenerator(AppDbContext db, TimeProvider time)
                 || (o.Kind == OrganizationKind.SupportB && o.MunicipalityId == municipality.Id && o.Name.StartsWith("Sociaal Team", StringComparison.Ordinal)));
             routes.AddRange(targets.Select(o => new IntakeRoute { Id = NextGuid(random), MunicipalityId = municipality.Id, OrganizationId = o.Id }));
         }
+        routes.AddRange(organizations.Where(o => o.Kind == OrganizationKind.SupportA)
+            .Select(o => new IntakeRoute { Id = NextGuid(fallbackRandom), MunicipalityId = null, OrganizationId = o.Id }));
         return routes;
     }
 
@@ -503,6 +509,8 @@ public sealed class RegionGenerator(AppDbContext db, TimeProvider time)
         private readonly List<Organization> _regional;
         private readonly Dictionary<Guid, List<Organization>> _local;
         private readonly Dictionary<Guid, List<StaffUser>> _supporters;
+        /// <summary>Per supporter, the cases given to them that are still open today.</summary>
+        private readonly Dictionary<Guid, int> _openCases = [];
         private readonly HashSet<string> _codes = new(StringComparer.Ordinal);
         private readonly List<Resident> _residents = [];
         private readonly List<HelpRequest> _requests = [];
@@ -606,6 +614,12 @@ public sealed class RegionGenerator(AppDbContext db, TimeProvider time)
             var supporter = supporters is { Count: > 0 } ? supporters[_random.Next(supporters.Count)] : null;
             var firstContact = openedAt.AddHours(_random.Next(2, 24 * 12));
             var closedAt = firstContact.AddDays(_random.Next(3, 180));
+            if (closedAt > _now && supporters is { Count: > 0 })
+            {
+                // Still open today: to the organisation's supporter with the most room (no random draw, so the
+                // rest of the history stays the same), or to no one yet when all of them are full.
+                supporter = LeastLoaded(supporters, supporter!);
+            }
             var startScore = _random.Next(1, 4);
             var @case = new Case
             {
@@ -669,6 +683,38 @@ public sealed class RegionGenerator(AppDbContext db, TimeProvider time)
             _assignments.Clear();
             _cases.Clear();
             _contacts.Clear();
+        }
+
+        /// <summary>
+        /// The lowest capacity a supporter profile gets (DirectoryGenerator: professionals 20–34, volunteers and
+        /// peer experts 2–5), plus one for the informal ones: open cases per supporter stay within or just at
+        /// their capacity, as in a region that does not overload its volunteers.
+        /// </summary>
+        public static int OpenCasesAtMost(SupporterKind kind) => kind == SupporterKind.Professional ? 20 : 3;
+
+        private StaffUser? LeastLoaded(List<StaffUser> supporters, StaffUser drawn)
+        {
+            StaffUser? best = null;
+            var bestShare = double.MaxValue;
+            // Start at the drawn supporter, so ties spread over the team instead of always landing on the first.
+            var start = supporters.IndexOf(drawn);
+            for (var i = 0; i < supporters.Count; i++)
+            {
+                var candidate = supporters[(start + i) % supporters.Count];
+                var most = OpenCasesAtMost(candidate.SupporterKind!.Value);
+                var open = _openCases.GetValueOrDefault(candidate.Id);
+                var share = (double)open / most;
+                if (open < most && share < bestShare)
+                {
+                    best = candidate;
+                    bestShare = share;
+                }
+            }
+            if (best is not null)
+            {
+                _openCases[best.Id] = _openCases.GetValueOrDefault(best.Id) + 1;
+            }
+            return best;
         }
 
         private Municipality PickMunicipality()

@@ -1,5 +1,6 @@
 using Meedenker.Data;
 using Meedenker.Domain;
+using Meedenker.Web.Features.Hulpvraag;
 using Meedenker.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +9,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Meedenker.Web.Features.Admin;
 
-/// <summary>The routing rule for new requests: per municipality, which organisations' coordinators get them.</summary>
+/// <summary>
+/// The routing rule for new requests: per municipality, which organisations' coordinators get them, and the
+/// region's fallback for municipalities without a route of their own. Lists the requests that reached no queue;
+/// saving routes places them.
+/// </summary>
 [Authorize(Policy = Policies.Admin)]
 public sealed class IntakeRoutesModel(AppDbContext db) : PageModel
 {
@@ -18,9 +23,19 @@ public sealed class IntakeRoutesModel(AppDbContext db) : PageModel
 
     public IReadOnlyList<Place> Municipalities { get; private set; } = [];
     public IReadOnlyList<Option> Organizations { get; private set; } = [];
-    public HashSet<(Guid Municipality, Guid Organization)> Routes { get; private set; } = [];
+    /// <summary>The municipality is null for the region's fallback route.</summary>
+    public HashSet<(Guid? Municipality, Guid Organization)> Routes { get; private set; } = [];
 
-    /// <summary>Posted as "municipalityId:organizationId" per ticked box.</summary>
+    public sealed record UnroutedRequest(string ReferenceCode, DateTimeOffset ReceivedAt, string Municipality);
+
+    /// <summary>Requests waiting for intake in no queue (the first 50, oldest first), and how many there are.</summary>
+    public IReadOnlyList<UnroutedRequest> Unrouted { get; private set; } = [];
+    public int UnroutedCount { get; private set; }
+
+    /// <summary>The value a fallback route's box posts in place of a municipality's id.</summary>
+    public const string RegionValue = "regio";
+
+    /// <summary>Posted as "municipalityId:organizationId" (or "regio:organizationId" for the fallback) per ticked box.</summary>
     [BindProperty]
     public List<string> Route { get; set; } = [];
 
@@ -34,18 +49,19 @@ public sealed class IntakeRoutesModel(AppDbContext db) : PageModel
         await LoadAsync(cancellationToken);
         var municipalities = Municipalities.Select(m => m.Id).ToHashSet();
         var organizations = Organizations.Select(o => o.Id).ToHashSet();
-        var wanted = new HashSet<(Guid, Guid)>();
+        var wanted = new HashSet<(Guid?, Guid)>();
         foreach (var value in Route ?? [])
         {
             var parts = value?.Split(':');
-            if (parts is not { Length: 2 } || !Guid.TryParse(parts[0], out var m) || !Guid.TryParse(parts[1], out var o)
-                || !municipalities.Contains(m) || !organizations.Contains(o))
+            Guid? municipality = parts is { Length: 2 } && parts[0] == RegionValue ? null
+                : parts is { Length: 2 } && Guid.TryParse(parts[0], out var m) && municipalities.Contains(m) ? m : Guid.Empty;
+            if (parts is not { Length: 2 } || municipality == Guid.Empty || !Guid.TryParse(parts[1], out var o) || !organizations.Contains(o))
             {
                 ModelState.AddModelError(string.Empty, Lang.Pick("Deze keuze bestaat niet (meer). Laad de pagina opnieuw; er is niets veranderd.",
                     "This choice does not exist (any more). Reload the page; nothing was changed."));
                 return Page();
             }
-            wanted.Add((m, o));
+            wanted.Add((municipality, o));
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var existing = await db.IntakeRoutes.ToListAsync(cancellationToken);
@@ -53,12 +69,24 @@ public sealed class IntakeRoutesModel(AppDbContext db) : PageModel
         db.IntakeRoutes.AddRange(wanted.Where(w => !existing.Any(r => r.MunicipalityId == w.Item1 && r.OrganizationId == w.Item2))
             .Select(w => new IntakeRoute { Id = Guid.NewGuid(), MunicipalityId = w.Item1, OrganizationId = w.Item2 }));
         await db.SaveChangesAsync(cancellationToken);
+        // Requests that reached no queue before go where the new routes lead, in the same transaction.
+        var placed = await Intake.RouteWaitingAsync(db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        var unrouted = Municipalities.Count(m => !wanted.Any(w => w.Item1 == m.Id));
-        Message = unrouted == 0
-            ? Lang.Pick("De routes zijn opgeslagen.", "The routes are saved.")
-            : Lang.Pick($"De routes zijn opgeslagen. Let op: {unrouted} gemeente(n) hebben geen organisatie; hun vragen komen in geen enkele wachtrij.",
-                $"The routes are saved. Note: {unrouted} municipality(ies) have no organisation; their requests reach no queue.");
+        var fallback = wanted.Any(w => w.Item1 is null);
+        var unrouted = fallback ? 0 : Municipalities.Count(m => !wanted.Any(w => w.Item1 == m.Id));
+        var saved = Lang.Pick("De routes zijn opgeslagen.", "The routes are saved.");
+        if (placed > 0)
+        {
+            saved += " " + Lang.Pick(placed == 1 ? "1 hulpvraag zonder wachtrij staat nu in een wachtrij." : $"{placed} hulpvragen zonder wachtrij staan nu in een wachtrij.",
+                placed == 1 ? "1 request without a queue is now in a queue." : $"{placed} requests without a queue are now in a queue.");
+        }
+        if (unrouted > 0)
+        {
+            saved += " " + Lang.Pick(
+                $"Let op: {(unrouted == 1 ? "1 gemeente heeft" : $"{unrouted} gemeenten hebben")} geen organisatie en er is geen route voor de hele regio. Hun vragen komen dan in geen wachtrij. Kies ook een organisatie voor de hele regio.",
+                $"Note: {(unrouted == 1 ? "1 municipality has" : $"{unrouted} municipalities have")} no organisation and there is no route for the whole region. Their requests then reach no queue. Choose an organisation for the whole region too.");
+        }
+        Message = saved;
         return RedirectToPage();
     }
 
@@ -70,5 +98,9 @@ public sealed class IntakeRoutesModel(AppDbContext db) : PageModel
             .OrderBy(o => o.Kind).ThenBy(o => o.Name).Select(o => new Option(o.Id, o.Name, o.Kind)).ToListAsync(cancellationToken);
         Routes = (await db.IntakeRoutes.Select(r => new { r.MunicipalityId, r.OrganizationId }).ToListAsync(cancellationToken))
             .Select(r => (r.MunicipalityId, r.OrganizationId)).ToHashSet();
+        UnroutedCount = await Intake.Unrouted(db).CountAsync(cancellationToken);
+        Unrouted = UnroutedCount == 0 ? [] : await Intake.Unrouted(db).OrderBy(h => h.ReceivedAt).Take(50)
+            .Join(db.Municipalities, h => h.MunicipalityId, m => m.Id, (h, m) => new UnroutedRequest(h.ReferenceCode, h.ReceivedAt, m.Name))
+            .ToListAsync(cancellationToken);
     }
 }

@@ -32,7 +32,15 @@ public sealed class CaseFileModel(AppDbContext db, AccessCheck access, Reference
     public sealed record HandoverRow(Guid Id, HandoverDirection Direction, bool Partial, IReadOnlyList<string> Scope, string? From, string To, HandoverStatus Status,
         DateOnly PlannedOn, DateTimeOffset CreatedAt, DateTimeOffset? DecidedAt, string? DecisionReason);
 
-    public sealed record ParticipantRow(string Name, SupporterKind? Kind, IReadOnlyList<string> LifeDomains, DateTimeOffset Since);
+    public sealed record ParticipantRow(string Name, SupporterKind? Kind, IReadOnlyList<string> LifeDomains, DateTimeOffset Since, Guid Id = default, Guid SupporterId = default);
+
+    /// <summary>The part to finish (a <see cref="CaseParticipant"/>).</summary>
+    [BindProperty]
+    public Guid? PartId { get; set; }
+
+    /// <summary>Whether the viewer may finish this part: their own, or any when they run the case.</summary>
+    public bool MayFinish(ParticipantRow part) =>
+        part is not null && Header?.Status == CaseStatus.Open && (Decision.MayRun || part.SupporterId == StaffClaims.UserIdOf(User));
 
     public sealed class ContactInput
     {
@@ -246,6 +254,9 @@ public sealed class CaseFileModel(AppDbContext db, AccessCheck access, Reference
         {
             return await RefusedAsync(id, () => LoadAsync(id, cancellationToken), cancellationToken);
         }
+        // Another meedenker's accepted part would vanish without notice: refused, with their names (decision 0090).
+        var openParts = await Db.CaseParticipants.AsNoTracking().Where(p => p.CaseId == id && p.EndedAt == null)
+            .Join(Db.Users, p => p.SupporterId, u => u.Id, (p, u) => u.DisplayName).ToListAsync(cancellationToken);
         return await SaveWithRequestAsync(id, (@case, request, now) =>
         {
             if (answered == 3)
@@ -253,9 +264,29 @@ public sealed class CaseFileModel(AppDbContext db, AccessCheck access, Reference
                 Db.ResidentExperiences.Add(ResidentExperience.Record(@case.Id, Closing.Heard!.Value, Closing.Helped!.Value, Closing.Manages!.Value,
                     InputText.Clean(Closing.Comment, multiline: true), viaStatusLink: false, now));
             }
-            Db.FollowUps.Add(@case.Close(request, Closing.Reason!.Value, Closing.FinalScore, followUpOn, now));
+            Db.FollowUps.Add(@case.Close(request, Closing.Reason!.Value, Closing.FinalScore, followUpOn, openParts, now));
             return Lang.Pick($"De casus is afgesloten. Het waakvlamcontact staat op {followUpOn:d MMMM yyyy}.", $"The case is closed. The follow-up check-in is planned for {followUpOn:d MMMM yyyy}.");
         }, "Closing.FollowUpOn", cancellationToken);
+    }
+
+    /// <summary>The meedenker on a part (or whoever runs the case) finishes that part; then the case can be closed.</summary>
+    public async Task<IActionResult> OnPostFinishPartAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await CheckAsync(id, AccessAction.Change, "case-part", d => d.MayWork, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+        var userId = StaffClaims.UserIdOf(User);
+        var part = await Db.CaseParticipants.SingleOrDefaultAsync(p => p.Id == PartId && p.CaseId == id, cancellationToken);
+        if (part is null || !(Decision.MayRun || part.SupporterId == userId))
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+        return await SaveAsync(id, (@case, now) =>
+        {
+            @case.FinishPart(part, now);
+            return Task.FromResult(Lang.Pick("Het deel is afgerond. De verantwoordelijke meedenker kan de casus nu afsluiten.", "The part is finished. The responsible supporter can now close the case."));
+        }, string.Empty, () => LoadAsync(id, cancellationToken), cancellationToken);
     }
 
     public static string ReasonName(CloseReason reason) => reason switch
@@ -315,7 +346,7 @@ public sealed class CaseFileModel(AppDbContext db, AccessCheck access, Reference
                 names.TryGetValue(h.ToSupporterId, out var to) ? to.DisplayName : "–", h.Status, h.PlannedOn, h.CreatedAt, h.DecidedAt, h.DecisionReason))
             .ToList();
         Participants = await Db.CaseParticipants.AsNoTracking().Where(p => p.CaseId == id && p.EndedAt == null)
-            .Join(Db.Users, p => p.SupporterId, u => u.Id, (p, u) => new ParticipantRow(u.DisplayName, u.SupporterKind, p.LifeDomainCodes, p.Since))
+            .Join(Db.Users, p => p.SupporterId, u => u.Id, (p, u) => new ParticipantRow(u.DisplayName, u.SupporterKind, p.LifeDomainCodes, p.Since, p.Id, p.SupporterId))
             .ToListAsync(cancellationToken);
     }
 

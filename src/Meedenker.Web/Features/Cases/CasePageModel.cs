@@ -9,7 +9,7 @@ namespace Meedenker.Web.Features.Cases;
 
 /// <summary>The top of every case page: who and where, and what the viewer may do.</summary>
 public sealed record CaseHeader(Guid Id, string ReferenceCode, string? FirstName, CaseStatus Status, Guid Version, Guid OrganizationId, Guid? SupporterId,
-    string? SupporterName, SupporterKind? SupporterKind, IReadOnlyList<string> LifeDomains);
+    string? SupporterName, SupporterKind? SupporterKind, IReadOnlyList<string> LifeDomains, bool Urgent = false, bool SafetyConcern = false);
 
 /// <summary>
 /// What the pages of one case share: the access check with the viewer's relation and visibility, the header,
@@ -44,19 +44,21 @@ public abstract class CasePageModel(AppDbContext db, AccessCheck access, TimePro
     {
         // Case, request, resident and supporter in one statement; the life domains of questions and goals in one more.
         var row = await Db.Cases.AsNoTracking().Where(c => c.Id == id)
-            .Join(Db.HelpRequests, c => c.HelpRequestId, h => h.Id, (c, h) => new { c, h.ReferenceCode, h.ResidentId, RequestDomains = h.LifeDomains.Select(d => d.Code).ToList() })
+            .Join(Db.HelpRequests, c => c.HelpRequestId, h => h.Id, (c, h) => new { c, h.ReferenceCode, h.ResidentId, h.Urgent, h.SafetyConcern, RequestDomains = h.LifeDomains.Select(d => d.Code).ToList() })
             .Join(Db.Residents, x => x.ResidentId, r => r.Id, (x, r) => new
             {
                 x.c,
                 x.ReferenceCode,
                 x.RequestDomains,
+                x.Urgent,
+                x.SafetyConcern,
                 r.FirstName,
                 SupporterName = Db.Users.Where(u => u.Id == x.c.SupporterId).Select(u => u.DisplayName).FirstOrDefault(),
                 SupporterKind = Db.Users.Where(u => u.Id == x.c.SupporterId).Select(u => u.SupporterKind).FirstOrDefault(),
             })
             .SingleAsync(cancellationToken);
         Header = new CaseHeader(row.c.Id, row.ReferenceCode, row.FirstName, row.c.Status, row.c.Version, row.c.OrganizationId, row.c.SupporterId,
-            row.SupporterName, row.SupporterKind, await LifeDomainsAsync(id, row.RequestDomains, cancellationToken));
+            row.SupporterName, row.SupporterKind, await LifeDomainsAsync(id, row.RequestDomains, cancellationToken), row.Urgent, row.SafetyConcern);
         // After a refused save the form carries the new version: the next save applies to what the user now sees.
         Version = row.c.Version;
     }

@@ -5,14 +5,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Meedenker.Web.Features.Cases;
 
-/// <summary>A supporter who could take a request, with the reasons in plain words.</summary>
-public sealed record MatchCandidate(Guid UserId, string Name, SupporterKind Kind, int OpenCases, int Score, IReadOnlyList<string> Reasons);
+/// <summary>A supporter who could take a request, with the reasons in plain words. <paramref name="Capacity"/> is null without a profile.</summary>
+public sealed record MatchCandidate(Guid UserId, string Name, SupporterKind Kind, int OpenCases, int Score, IReadOnlyList<string> Reasons, int? Capacity = null)
+{
+    /// <summary>At or over the capacity in the profile: ranked after everyone with room, and offered to only after a confirmation.</summary>
+    public bool Full => Capacity is { } capacity && OpenCases >= capacity;
+}
 
 /// <summary>
 /// Ranks the supporters of the coordinator's organisation for a request, with the reasons shown: "informal
 /// where possible, formal where necessary" — volunteers and peer experts first unless the request needs a
 /// formal supporter —, then the municipalities they work in, the resident's language, expertise in the
-/// request's life domains, free capacity and evening availability from their profile.
+/// request's life domains, free capacity and evening availability from their profile. Supporters who are full
+/// (open and offered cases at or over the capacity in their profile) always come after those with room.
 /// </summary>
 public sealed class Matching(AppDbContext db)
 {
@@ -86,12 +91,12 @@ public sealed class Matching(AppDbContext db)
                 if (free <= 0)
                 {
                     score -= 40;
-                    reasons.Add(Lang.Pick($"vol: {s.Open} van {profile.Capacity} casussen", $"full: {s.Open} of {profile.Capacity} cases"));
+                    reasons.Add(Lang.Pick($"vol: {s.Open} van {profile.Capacity} casussen, daarom onderaan", $"full: {s.Open} of {profile.Capacity} cases, so listed last"));
                 }
                 else
                 {
                     score += Math.Min(free, 5);
-                    reasons.Add(Lang.Pick($"nog {free} plek(ken) vrij", $"{free} place(s) free"));
+                    reasons.Add(free == 1 ? Lang.Pick("nog 1 plek vrij", "1 place free") : Lang.Pick($"nog {free} plekken vrij", $"{free} places free"));
                 }
                 if ((request.ContactTimes & ContactTimes.Evening) != 0 && profile.AvailableEvenings)
                 {
@@ -104,8 +109,8 @@ public sealed class Matching(AppDbContext db)
                 score -= s.Open * 3;
                 reasons.Add(Lang.Pick($"{s.Open} open casussen, geen profiel", $"{s.Open} open cases, no profile"));
             }
-            return new MatchCandidate(s.Id, s.DisplayName, s.Kind, s.Open, score, reasons);
-        }).OrderByDescending(c => c.Score).ThenBy(c => c.Name).ToList();
+            return new MatchCandidate(s.Id, s.DisplayName, s.Kind, s.Open, score, reasons, profile?.Capacity);
+        }).OrderBy(c => c.Full).ThenByDescending(c => c.Score).ThenBy(c => c.Name).ToList();
     }
 
     /// <summary>Criteria from the domain brief that route a request to a formal supporter straight away.</summary>

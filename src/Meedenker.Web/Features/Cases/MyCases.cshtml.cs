@@ -77,7 +77,7 @@ public sealed class MyCasesModel(AppDbContext db, ReferenceData referenceData, T
         return RedirectToPage();
     }
 
-    public sealed record OfferRow(Guid CaseId, string ReferenceCode, DateTimeOffset ReceivedAt, string Municipality, IReadOnlyList<string> LifeDomains);
+    public sealed record OfferRow(Guid CaseId, string ReferenceCode, DateTimeOffset ReceivedAt, string Municipality, IReadOnlyList<string> LifeDomains, bool Urgent = false, bool SafetyConcern = false);
 
     public sealed record CaseRow(Guid CaseId, string ReferenceCode, DateTimeOffset OpenedAt, DateTimeOffset? FirstContactAt, DateTimeOffset? LastContactAt);
 
@@ -181,10 +181,10 @@ public sealed class MyCasesModel(AppDbContext db, ReferenceData referenceData, T
                 db.CaseParticipants.Any(p => p.SupporterId == userId && p.EndedAt == null)))
             .SingleOrDefaultAsync(cancellationToken) ?? new Inbox(false, false, false, false);
         var offers = !inbox.Offers ? [] : await db.Cases.AsNoTracking().Where(c => c.SupporterId == userId && c.Status == CaseStatus.Offered)
-            .Join(db.HelpRequests, c => c.HelpRequestId, h => h.Id, (c, h) => new { c.Id, h.ReferenceCode, h.ReceivedAt, h.MunicipalityId, Domains = h.LifeDomains.Select(d => d.Code).ToList() })
+            .Join(db.HelpRequests, c => c.HelpRequestId, h => h.Id, (c, h) => new { c.Id, h.ReferenceCode, h.ReceivedAt, h.MunicipalityId, h.Urgent, h.SafetyConcern, Domains = h.LifeDomains.Select(d => d.Code).ToList() })
             .ToListAsync(cancellationToken);
         Offers = offers.Select(o => new OfferRow(o.Id, o.ReferenceCode, o.ReceivedAt, reference.Municipalities.FirstOrDefault(m => m.Id == o.MunicipalityId)?.Name ?? "",
-            o.Domains.Select(d => reference.TermName(TaxonomyKind.LifeDomain, d)).ToList())).ToList();
+            o.Domains.Select(d => reference.TermName(TaxonomyKind.LifeDomain, d)).ToList(), o.Urgent, o.SafetyConcern)).ToList();
         FollowUps = !inbox.FollowUps ? [] : await db.FollowUps.AsNoTracking().Where(f => f.SupporterId == userId && f.TaskCreatedAt != null && f.DoneAt == null)
             .Join(db.Cases, f => f.CaseId, c => c.Id, (f, c) => new { f, c })
             .Join(db.HelpRequests, x => x.c.HelpRequestId, h => h.Id, (x, h) => new FollowUpRow(x.f.Id, x.c.Id, h.ReferenceCode, x.f.DueOn))

@@ -19,8 +19,10 @@ public sealed class QueueModel(AppDbContext db, ReferenceData referenceData, Tim
 {
     public const int PageSize = 25;
 
+    /// <param name="OfferedTo">The supporter it is offered to and who has not answered yet; null when not offered.</param>
     public sealed record Row(Guid Id, string ReferenceCode, DateTimeOffset ReceivedAt, string Municipality, RequestChannel Channel,
-        IReadOnlyList<string> LifeDomains, bool PossibleDuplicate, bool NeedsInterpreter, string? LanguageCode, bool EasyLanguage, bool Urgent = false, bool SafetyConcern = false);
+        IReadOnlyList<string> LifeDomains, bool PossibleDuplicate, bool NeedsInterpreter, string? LanguageCode, bool EasyLanguage, bool Urgent = false, bool SafetyConcern = false,
+        string? OfferedTo = null);
 
     [BindProperty(SupportsGet = true, Name = "gemeente")]
     public string? Municipality { get; set; }
@@ -138,10 +140,17 @@ public sealed class QueueModel(AppDbContext db, ReferenceData referenceData, Tim
                     Math.Max(0, skip - flagged), PageSize - rows.Count, cancellationToken));
             }
         }
+        // An offered request stays in the queue until the supporter answers: say to whom (one statement for the page).
+        var ids = rows.Select(r => r.Id).ToList();
+        var offered = ids.Count == 0 ? [] : await db.Cases.AsNoTracking()
+            .Where(c => ids.Contains(c.HelpRequestId) && c.Status == CaseStatus.Offered)
+            .Join(db.Users, c => c.SupporterId, u => u.Id, (c, u) => new { c.HelpRequestId, u.DisplayName })
+            .ToListAsync(cancellationToken);
         Rows = rows.Select(r => new Row(r.Id, r.ReferenceCode, r.ReceivedAt,
             Reference.Municipalities.FirstOrDefault(m => m.Id == r.MunicipalityId)?.Name ?? "",
             r.Channel, r.Domains.Select(d => Reference.TermName(TaxonomyKind.LifeDomain, d)).ToList(),
-            r.PossibleDuplicate, r.NeedsInterpreter, r.LanguageCode, r.EasyLanguage, r.Urgent, r.SafetyConcern)).ToList();
+            r.PossibleDuplicate, r.NeedsInterpreter, r.LanguageCode, r.EasyLanguage, r.Urgent, r.SafetyConcern,
+            offered.FirstOrDefault(o => o.HelpRequestId == r.Id)?.DisplayName)).ToList();
     }
 
     private sealed record Counts(int Total, int Flagged);

@@ -22,6 +22,13 @@ public sealed class RequestDetailModel(AppDbContext db, AccessCheck access, Refe
     [BindProperty]
     public Guid? SupporterId { get; set; }
 
+    /// <summary>The second submit's "offer anyway" for a supporter who is full (works without JavaScript): that supporter's id, so it confirms only them.</summary>
+    [BindProperty]
+    public Guid? ConfirmOverCapacity { get; set; }
+
+    /// <summary>Set when the chosen supporter is full and the coordinator has not confirmed yet: the form then asks.</summary>
+    public MatchCandidate? NeedsConfirmation { get; private set; }
+
     public sealed record View(
         Guid Id, string ReferenceCode, DateTimeOffset ReceivedAt, HelpRequestStatus Status, RequestChannel Channel, string? RelativeName,
         string? FirstName, string? LastName, string? Phone, string? Email, string? Address, string Municipality, string? Neighbourhood, string? Postcode,
@@ -123,6 +130,16 @@ public sealed class RequestDetailModel(AppDbContext db, AccessCheck access, Refe
             await LoadAsync(id, cancellationToken);
             return Page();
         }
+        var chosen = candidates.Single(c => c.UserId == SupporterId);
+        if (chosen.Full && ConfirmOverCapacity != chosen.UserId)
+        {
+            ModelState.AddModelError(nameof(SupporterId), Lang.Pick(
+                $"{chosen.Name} is vol: {chosen.OpenCases} van {chosen.Capacity} casussen. Wil je de vraag toch aan {chosen.Name} aanbieden? Vink dan 'Toch aanbieden' aan en klik nog een keer op Aanbieden. Er is nog niets aangeboden.",
+                $"{chosen.Name} is full: {chosen.OpenCases} of {chosen.Capacity} cases. Do you still want to offer the request to {chosen.Name}? Then tick 'Offer anyway' and click Offer again. Nothing has been offered yet."));
+            await LoadAsync(id, cancellationToken);
+            NeedsConfirmation = chosen;
+            return Page();
+        }
         if (await db.Cases.AnyAsync(c => c.HelpRequestId == id && c.Status == CaseStatus.Offered, cancellationToken))
         {
             ModelState.AddModelError(nameof(SupporterId), Lang.Pick("Deze vraag is al aangeboden. Wacht op het antwoord van de meedenker.", "This request has already been offered. Wait for the supporter's answer."));
@@ -140,7 +157,7 @@ public sealed class RequestDetailModel(AppDbContext db, AccessCheck access, Refe
             return Page();
         }
         await db.SaveChangesAsync(cancellationToken);
-        var name = candidates.Single(c => c.UserId == SupporterId).Name;
+        var name = chosen.Name;
         TempData["Message"] = Lang.Pick($"Vraag {request.ReferenceCode} is aangeboden aan {name}.", $"Request {request.ReferenceCode} was offered to {name}.");
         return RedirectToPage("/Cases/Queue");
     }

@@ -18,6 +18,8 @@ public sealed class StartModel(AppDbContext db) : PageModel
     public string Organization { get; private set; } = "";
     public int OpenCaseCount { get; private set; }
     public int OpenPrivacyRequests { get; private set; }
+    /// <summary>For an admin: requests that reached no intake queue (no route matched).</summary>
+    public int UnroutedRequests { get; private set; }
     public IReadOnlyList<CaseRow> OpenCases { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
@@ -28,6 +30,10 @@ public sealed class StartModel(AppDbContext db) : PageModel
         var userId = StaffClaims.UserIdOf(User);
         Organization = await db.Organizations.Where(o => o.Id == organizationId).Select(o => o.Name).SingleOrDefaultAsync(cancellationToken) ?? "";
 
+        if (Role == StaffRoles.Admin)
+        {
+            UnroutedRequests = await Hulpvraag.Intake.Unrouted(db).CountAsync(cancellationToken);
+        }
         if (Role == StaffRoles.Coordinator)
         {
             OpenPrivacyRequests = await db.PrivacyRequests.CountAsync(p => p.OrganizationId == organizationId && p.HandledAt == null, cancellationToken);

@@ -23,7 +23,8 @@ public sealed record IdempotencyKey(string Scope, string Key, string BodyHash)
 /// deduplicates: the same key with the same body finds the request it already created (and its link), the same
 /// key with another body is refused (docs/security.md, finding 2). New requests land in the intake queues of the
 /// organisations routed for the municipality; possible duplicates are flagged for the coordinator, never merged or
-/// dropped.
+/// dropped. A municipality without a route of its own falls back to the region's fallback route; when there is
+/// none either the request is still stored (and the admins are alerted), never refused or dropped.
 /// </summary>
 public sealed class Intake(AppDbContext db, TimeProvider time, IDataProtectionProvider dataProtection, ILogger<Intake> logger)
 {
@@ -144,7 +145,7 @@ public sealed class Intake(AppDbContext db, TimeProvider time, IDataProtectionPr
         helpRequest.PossibleDuplicate = duplicateOf is not null;
         helpRequest.PossibleDuplicateOfId = duplicateOf;
 
-        var routes = await db.IntakeRoutes.Where(r => r.MunicipalityId == request.MunicipalityId).Select(r => r.OrganizationId).ToListAsync(cancellationToken);
+        var routes = await QueuesForAsync(db, request.MunicipalityId, cancellationToken);
         db.Residents.Add(resident);
         db.HelpRequests.Add(helpRequest);
         db.IntakeAssignments.AddRange(routes.Select(o => new IntakeAssignment { HelpRequestId = helpRequest.Id, OrganizationId = o, Waiting = true }));
@@ -166,7 +167,57 @@ public sealed class Intake(AppDbContext db, TimeProvider time, IDataProtectionPr
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        if (routes.Count == 0)
+        {
+            // Stored, so never lost, but no coordinator sees it yet: the admins do (/beheer/aanmeldroutes and
+            // their start page), and saving a route places it in that queue. No personal data in the log.
+            logger.LogError("Help request {ReferenceCode} matches no intake route and the region has no fallback route: it waits in no queue until an admin sets one at /beheer/aanmeldroutes",
+                helpRequest.ReferenceCode);
+        }
         return new IntakeReceipt(helpRequest.Id, helpRequest.ReferenceCode, secret, true);
+    }
+
+    /// <summary>
+    /// The organisations whose intake queue gets a new request from this municipality: its own routes, or else the
+    /// region's fallback routes (those without a municipality). Empty only when the region has no fallback either.
+    /// </summary>
+    public static async Task<List<Guid>> QueuesForAsync(AppDbContext db, Guid municipalityId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var routes = await db.IntakeRoutes.Where(r => r.MunicipalityId == municipalityId || r.MunicipalityId == null)
+            .Select(r => new { r.MunicipalityId, r.OrganizationId }).ToListAsync(cancellationToken);
+        var own = routes.Where(r => r.MunicipalityId is not null).Select(r => r.OrganizationId).ToList();
+        return own.Count > 0 ? own : routes.Select(r => r.OrganizationId).Distinct().ToList();
+    }
+
+    /// <summary>Requests still waiting for intake that are in no organisation's queue (no route matched when they came in).</summary>
+    public static IQueryable<HelpRequest> Unrouted(AppDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.HelpRequests.Where(h => h.Status == HelpRequestStatus.Received && !db.IntakeAssignments.Any(a => a.HelpRequestId == h.Id));
+    }
+
+    /// <summary>Places every unrouted waiting request in the queues its municipality's routes now lead to; returns how many were placed.</summary>
+    public static async Task<int> RouteWaitingAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var waiting = await Unrouted(db).Select(h => new { h.Id, h.MunicipalityId }).ToListAsync(cancellationToken);
+        var placed = 0;
+        foreach (var group in waiting.GroupBy(w => w.MunicipalityId))
+        {
+            var queues = await QueuesForAsync(db, group.Key, cancellationToken);
+            if (queues.Count == 0)
+            {
+                continue;
+            }
+            foreach (var request in group)
+            {
+                db.IntakeAssignments.AddRange(queues.Select(o => new IntakeAssignment { HelpRequestId = request.Id, OrganizationId = o, Waiting = true }));
+                placed++;
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return placed;
     }
 
     /// <summary>The same e-mail address or phone number on a request in the last 30 days.</summary>
