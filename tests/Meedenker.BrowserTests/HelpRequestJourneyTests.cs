@@ -333,7 +333,11 @@ public sealed class CaseJourneyTests(BrowserFixture browser)
         await receiver.Context.CloseAsync();
         Assert.Equal(professional.User.Id, browser.App.WithDb(db => db.CaseParticipants.Single(p => p.CaseId == caseRef.CaseId).SupporterId));
 
-        // The volunteer closes with a waakvlam date; when the job runs on that date the task appears.
+        // The professional's part is finished first (a case with an open part cannot be closed: decision 0090);
+        // then the volunteer closes with a waakvlam date; when the job runs on that date the task appears.
+        await page.GotoAsync(browser.BaseUrl + file);
+        await page.FollowAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Deel afronden", Exact = false }).ClickAsync(), "**/werk/casussen/**");
+        Assert.NotNull(browser.App.WithDb(db => db.CaseParticipants.Single(p => p.CaseId == caseRef.CaseId).EndedAt));
         await page.GotoAsync(browser.BaseUrl + file);
         await page.Locator("label[for='Reason-QuestionAnswered']").ClickAsync();
         var due = DateOnly.Parse(await page.GetByLabel("Datum waakvlamcontact").InputValueAsync(), System.Globalization.CultureInfo.InvariantCulture);
