@@ -4,7 +4,8 @@ namespace Meedenker.Tests;
 
 public sealed class DropDetectorTests
 {
-    private static List<int> Series(int weeks, double level, int seed, Func<int, double>? factor = null)
+    /// <summary>Weekly counts around <paramref name="level"/> × factor with Poisson-like noise.</summary>
+    internal static List<int> Series(int weeks, double level, int seed, Func<int, double>? factor = null)
     {
         var random = new Random(seed);
         var series = new List<int>();

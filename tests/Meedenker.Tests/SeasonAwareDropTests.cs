@@ -94,20 +94,7 @@ public sealed class SeasonAwareDropTests
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
-    private static List<int> Series(int weeks, double level, int seed, Func<int, double> factor)
-    {
-        var random = new Random(seed);
-        var series = new List<int>();
-        for (var w = 0; w < weeks; w++)
-        {
-            var expected = level * factor(w);
-            var u1 = 1.0 - random.NextDouble();
-            var u2 = random.NextDouble();
-            var noise = Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
-            series.Add(Math.Max(0, (int)Math.Round(expected + Math.Sqrt(expected) * noise)));
-        }
-        return series;
-    }
+    private static List<int> Series(int weeks, double level, int seed, Func<int, double> factor) => DropDetectorTests.Series(weeks, level, seed, factor);
 
     /// <summary>A region whose intake drops by 30 % every summer (a school-bound target group, say): twice
     /// the demo's holiday dip, still no shock, and the return after it is no drop either. The only weeks that may
