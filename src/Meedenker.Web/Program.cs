@@ -91,6 +91,8 @@ public sealed class Program
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
+        // No "Server: Kestrel" header: it only tells an attacker what to try.
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
 
         if (!builder.Environment.IsDevelopment())
         {
@@ -188,6 +190,13 @@ public sealed class Program
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Tell the client when to try again: the window's remaining time, rounded up to whole seconds.
+            o.OnRejected = (context, _) =>
+            {
+                var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
+                context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                return ValueTask.CompletedTask;
+            };
             o.AddPolicy(RateLimitPolicies.PublicForms, context => PerClient(context, s => s.PublicFormsPerMinute));
             o.AddPolicy(RateLimitPolicies.Login, context => PerClient(context, s => s.LoginPerMinute));
             o.AddPolicy(Features.Directory.HsdsApi.RateLimitPolicy, context => PerClient(context, s => s.HsdsPerMinute));
