@@ -31,6 +31,9 @@ public class MeedenkerFactory : WebApplicationFactory<Web.Program>
         Demo = demo;
         Environment = environment;
         MailFolder = Path.Combine(Path.GetTempPath(), "meedenker-tests", $"mail-{Guid.NewGuid():N}");
+        // Over HTTPS as in production: outside Development the auth cookie is Secure and a client keeps it
+        // only for https addresses.
+        ClientOptions.BaseAddress = new Uri("https://localhost");
     }
 
     public TestDatabase Database { get; } = new();
