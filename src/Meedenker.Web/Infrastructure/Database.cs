@@ -64,7 +64,13 @@ public static class Database
         {
             DatabaseSetup.Configure(options, provider, connectionString);
             options.AddInterceptors(serviceProvider.GetRequiredService<Features.Directory.SearchCacheInvalidator>());
-            options.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning));
+            // A failed save or command is logged by EF as an error with a stack trace, also when our code handles it
+            // (a double submit or two coordinators racing into a unique index). Our handlers log the handled case as
+            // information; an unhandled one still reaches the exception handler, which logs it as an error.
+            options.ConfigureWarnings(w => w
+                .Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning)
+                .Log((Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.SaveChangesFailed, LogLevel.Information),
+                    (Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandError, LogLevel.Information)));
         });
         return services;
     }
