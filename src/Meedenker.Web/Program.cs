@@ -46,6 +46,13 @@ public sealed class Program
             startupLog.LogCritical("Meedenker cannot start: {Problem}", e.Message);
             return 1;
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Anything else at start-up is still one line, without a stack trace, that names the cause.
+            startupLog.LogCritical("Meedenker cannot start: {Problem}. Fix this and start again.",
+                $"{e.GetType().Name}: {e.GetBaseException().Message.TrimEnd('.')}");
+            return 1;
+        }
     }
 
     private static async Task<int> RunAsync(WebApplication app)
