@@ -46,6 +46,13 @@ public sealed class Program
             startupLog.LogCritical("Meedenker cannot start: {Problem}", e.Message);
             return 1;
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Anything else at start-up is still one line, without a stack trace, that names the cause.
+            startupLog.LogCritical("Meedenker cannot start: {Problem}. Fix this and start again.",
+                $"{e.GetType().Name}: {e.GetBaseException().Message.TrimEnd('.')}");
+            return 1;
+        }
     }
 
     private static async Task<int> RunAsync(WebApplication app)
@@ -91,6 +98,8 @@ public sealed class Program
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
+        // No "Server: Kestrel" header: it only tells an attacker what to try.
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
 
         if (!builder.Environment.IsDevelopment())
         {
@@ -188,6 +197,13 @@ public sealed class Program
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Tell the client when to try again: the window's remaining time, rounded up to whole seconds.
+            o.OnRejected = (context, _) =>
+            {
+                var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
+                context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                return ValueTask.CompletedTask;
+            };
             o.AddPolicy(RateLimitPolicies.PublicForms, context => PerClient(context, s => s.PublicFormsPerMinute));
             o.AddPolicy(RateLimitPolicies.Login, context => PerClient(context, s => s.LoginPerMinute));
             o.AddPolicy(Features.Directory.HsdsApi.RateLimitPolicy, context => PerClient(context, s => s.HsdsPerMinute));

@@ -7,7 +7,7 @@ namespace Meedenker.IntegrationTests;
 
 public sealed partial class AdminTests(MeedenkerFactory app) : IClassFixture<MeedenkerFactory>
 {
-    [GeneratedRegex(@"http://localhost/account/wachtwoord-instellen\?userId=[^\s]+")]
+    [GeneratedRegex(@"https://localhost/account/wachtwoord-instellen\?userId=[^\s]+")]
     private static partial Regex InvitationLink();
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class StaffAccessTests(MeedenkerFactory app) : IClassFixture<Meede
 
         var work = await client.GetAsync("/werk");
         Assert.Equal(HttpStatusCode.Redirect, work.StatusCode);
-        Assert.StartsWith("http://localhost/account/geen-toegang", work.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        Assert.StartsWith("https://localhost/account/geen-toegang", work.Headers.Location?.OriginalString, StringComparison.Ordinal);
         var denied = await client.GetAsync(work.Headers.Location);
         Assert.StartsWith("/account/tweestapsverificatie", denied.Headers.Location?.OriginalString, StringComparison.Ordinal);
     }

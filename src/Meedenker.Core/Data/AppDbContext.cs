@@ -241,6 +241,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
             e.Property(c => c.CloseReason).HasConversion<string>().HasMaxLength(30);
             e.Property(c => c.Version).IsConcurrencyToken();
             e.HasIndex(c => c.HelpRequestId);
+            // One open offer per request, by the database: two coordinators clicking "Aanbieden" at the same
+            // moment cannot both offer it (security issue 16, finding 7).
+            e.HasIndex(c => c.HelpRequestId, "IX_Cases_OneOpenOffer").IsUnique().HasFilter("\"Status\" = 'Offered'");
             e.HasIndex(c => new { c.OrganizationId, c.Status, c.OpenedAt });
             e.HasIndex(c => new { c.SupporterId, c.Status });
             e.HasIndex(c => c.ResidentId);

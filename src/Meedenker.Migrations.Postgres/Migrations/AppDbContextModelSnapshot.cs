@@ -228,6 +228,10 @@ namespace Meedenker.Migrations.Postgres.Migrations
 
                     b.HasIndex("OrganizationId", "Status", "OpenedAt");
 
+                    b.HasIndex(new[] { "HelpRequestId" }, "IX_Cases_OneOpenOffer")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'Offered'");
+
                     b.ToTable("Cases");
                 });
 

@@ -220,6 +220,10 @@ namespace Meedenker.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OrganizationId", "Status", "OpenedAt");
 
+                    b.HasIndex(new[] { "HelpRequestId" }, "IX_Cases_OneOpenOffer")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'Offered'");
+
                     b.ToTable("Cases");
                 });
 

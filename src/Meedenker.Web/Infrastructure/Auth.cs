@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Meedenker.Data;
 using Meedenker.Domain;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -122,6 +123,11 @@ public static class AuthSetup
             options.Events.OnValidatePrincipal = SessionTimeout.ValidateAndRenewAsync;
             options.Events.OnRedirectToLogin = SessionTimeout.RedirectToLoginAsync;
         });
+        // Outside Development the auth cookie is always Secure, also when a proxy forgot to say the request came
+        // in over HTTPS: the browser never sends it over plain HTTP.
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IWebHostEnvironment>((options, environment) =>
+                options.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always);
         services.Configure<SecurityStampValidatorOptions>(o =>
         {
             o.ValidationInterval = TimeSpan.FromMinutes(1);

@@ -64,7 +64,13 @@ public static class Database
         {
             DatabaseSetup.Configure(options, provider, connectionString);
             options.AddInterceptors(serviceProvider.GetRequiredService<Features.Directory.SearchCacheInvalidator>());
-            options.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning));
+            // A failed save or command is logged by EF as an error with a stack trace, also when our code handles it
+            // (a double submit or two coordinators racing into a unique index). Our handlers log the handled case as
+            // information; an unhandled one still reaches the exception handler, which logs it as an error.
+            options.ConfigureWarnings(w => w
+                .Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning)
+                .Log((Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.SaveChangesFailed, LogLevel.Information),
+                    (Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandError, LogLevel.Information)));
         });
         return services;
     }
@@ -86,6 +92,11 @@ public static class Database
                 Directory.CreateDirectory(folder);
             }
         }
+
+        // Two instances starting at once on PostgreSQL: the first migrates and loads the reference data while
+        // holding a session advisory lock, the second waits for it and then finds nothing left to do (issue 16,
+        // finding 6). The lock lives on its own connection and ends with it, also when the process dies.
+        await using var startupLock = db.IsSqlite ? null : await StartupLock.AcquireAsync(connection.ConnectionString, logger, cancellationToken);
 
         try
         {
@@ -121,10 +132,74 @@ public static class Database
         {
             var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
             var options = loadDemo ? new GeneratorOptions() : new GeneratorOptions(ReferenceDataOnly: true);
-            var result = await new RegionGenerator(db, time).GenerateAsync(options, cancellationToken);
+            GeneratorResult result;
+            try
+            {
+                result = await new RegionGenerator(db, time).GenerateAsync(options, cancellationToken);
+            }
+            catch (Exception e) when (e is DbException or DbUpdateException)
+            {
+                throw new StartupConfigurationException(
+                    $"Loading the {(loadDemo ? "demo region" : "reference data")} into {Describe(connection)} failed: {e.GetBaseException().Message.TrimEnd('.')}. Empty the database (or drop and create it) and start again.", e);
+            }
             logger.LogInformation(
                 "Loaded the {Kind} in {Seconds:0.0} s: {Organizations} organisations, {Staff} staff, {Requests} help requests, {Cases} cases, {Contacts} contacts",
                 loadDemo ? "demo region" : "reference data", result.Elapsed.TotalSeconds, result.Organizations, result.StaffUsers, result.HelpRequests, result.Cases, result.Contacts);
+        }
+    }
+
+    /// <summary>A PostgreSQL session advisory lock for migrating and seeding; released when disposed.</summary>
+    private sealed class StartupLock(NpgsqlConnection connection) : IAsyncDisposable
+    {
+        // Any fixed number that no other code uses: "Meedenker" in ASCII, shortened to 64 bits.
+        private const long Key = 0x4D656564656E6B;
+
+        public static async Task<StartupLock?> AcquireAsync(string connectionString, ILogger logger, CancellationToken cancellationToken)
+        {
+            var connection = new NpgsqlConnection(connectionString);
+            try
+            {
+                await connection.OpenAsync(cancellationToken);
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidCatalogName)
+            {
+                // The database does not exist yet: the migration creates it, with no one to wait for.
+                await connection.DisposeAsync();
+                return null;
+            }
+            catch (Exception e) when (e is DbException or InvalidOperationException or TimeoutException or System.Net.Sockets.SocketException)
+            {
+                await connection.DisposeAsync();
+                throw new StartupConfigurationException(
+                    $"Cannot reach or migrate the database ({Describe(connection)}): {e.GetBaseException().Message.TrimEnd('.')}. Check ConnectionStrings:Meedenker and that the server is running.", e);
+            }
+            await using (var tryLock = new NpgsqlCommand($"SELECT pg_try_advisory_lock({Key})", connection))
+            {
+                if (await tryLock.ExecuteScalarAsync(cancellationToken) is true)
+                {
+                    return new StartupLock(connection);
+                }
+            }
+            logger.LogInformation("Another instance is migrating or loading the database; waiting for it to finish");
+            await using (var waitLock = new NpgsqlCommand($"SELECT pg_advisory_lock({Key})", connection) { CommandTimeout = 0 })
+            {
+                await waitLock.ExecuteNonQueryAsync(cancellationToken);
+            }
+            return new StartupLock(connection);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            // Unlock explicitly: a pooled connection keeps its session (and so the lock) after it is closed.
+            try
+            {
+                await using var unlock = new NpgsqlCommand($"SELECT pg_advisory_unlock({Key})", connection);
+                await unlock.ExecuteNonQueryAsync();
+            }
+            finally
+            {
+                await connection.DisposeAsync();
+            }
         }
     }
 

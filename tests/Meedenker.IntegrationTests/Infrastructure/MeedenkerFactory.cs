@@ -27,13 +27,23 @@ public class MeedenkerFactory : WebApplicationFactory<Web.Program>
     }
 
     protected MeedenkerFactory(bool demo, string environment)
+        : this(demo, environment, new TestDatabase())
     {
+    }
+
+    /// <summary>An app on a database of the caller's, for several instances on one database.</summary>
+    protected MeedenkerFactory(bool demo, string environment, TestDatabase database)
+    {
+        Database = database;
         Demo = demo;
         Environment = environment;
         MailFolder = Path.Combine(Path.GetTempPath(), "meedenker-tests", $"mail-{Guid.NewGuid():N}");
+        // Over HTTPS as in production: outside Development the auth cookie is Secure and a client keeps it
+        // only for https addresses.
+        ClientOptions.BaseAddress = new Uri("https://localhost");
     }
 
-    public TestDatabase Database { get; } = new();
+    public TestDatabase Database { get; }
     public bool Demo { get; }
     public string Environment { get; }
     public string MailFolder { get; }

@@ -11,7 +11,7 @@ namespace Meedenker.Web.Features.Cases;
 
 /// <summary>One request from the intake queue, read through the access check, with the decline action.</summary>
 [Authorize(Policy = Policies.CaseWork)]
-public sealed class RequestDetailModel(AppDbContext db, AccessCheck access, ReferenceData referenceData, TimeProvider time, ReferrerNotifier notifier, Matching matching) : FormPageModel
+public sealed class RequestDetailModel(AppDbContext db, AccessCheck access, ReferenceData referenceData, TimeProvider time, ReferrerNotifier notifier, Matching matching, ILogger<RequestDetailModel> logger) : FormPageModel
 {
     public sealed record OfferRow(string Supporter, CaseStatus Status, DateTimeOffset? OfferedAt, string? DeclineReason);
 
@@ -156,10 +156,34 @@ public sealed class RequestDetailModel(AppDbContext db, AccessCheck access, Refe
             await LoadAsync(id, cancellationToken);
             return Page();
         }
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            if (!await HasOpenOfferAfterFailedSaveAsync(id, cancellationToken))
+            {
+                throw;
+            }
+            // Another coordinator offered it between our check and our save; the unique index stopped the second
+            // offer. Handled: information, not an error.
+            logger.LogInformation("Offer for help request {ReferenceCode} lost a race with another coordinator's offer", request.ReferenceCode);
+            ModelState.AddModelError(nameof(SupporterId), Lang.Pick(
+                "Een andere coördinator heeft deze vraag net aangeboden. Er is niets veranderd. Wacht op het antwoord van de meedenker.",
+                "Another coordinator has just offered this request. Nothing was changed. Wait for the supporter's answer."));
+            await LoadAsync(id, cancellationToken);
+            return Page();
+        }
         var name = chosen.Name;
         TempData["Message"] = Lang.Pick($"Vraag {request.ReferenceCode} is aangeboden aan {name}.", $"Request {request.ReferenceCode} was offered to {name}.");
         return RedirectToPage("/Cases/Queue");
+    }
+
+    private async Task<bool> HasOpenOfferAfterFailedSaveAsync(Guid id, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        return await db.Cases.AnyAsync(c => c.HelpRequestId == id && c.Status == CaseStatus.Offered, cancellationToken);
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)

@@ -17,6 +17,7 @@ public static class HelpRequestApi
             .WithDescription("Send an Idempotency-Key header (16 to 100 visible ASCII characters, e.g. a UUID) to make retries safe: the same key with the same body returns the same request and status link for 24 hours; the same key with a different body gets 422. The status link's secret is always made by the server. Messages follow Accept-Language (nl or en).")
             .Accepts<HelpRequestInput>("application/json")
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .RequireRateLimiting(RateLimitPolicies.PublicForms)
             .DisableAntiforgery();
@@ -29,7 +30,11 @@ public static class HelpRequestApi
         HttpContext context, ReferenceData referenceData, Intake intake, CancellationToken cancellationToken)
     {
         ApiLanguage.Apply(context);
-        var (input, bodyErrors) = await JsonBody.ReadAsync<HelpRequestInput>(context, cancellationToken);
+        var (input, bodyErrors, tooLarge) = await JsonBody.ReadAsync<HelpRequestInput>(context, cancellationToken);
+        if (tooLarge)
+        {
+            return JsonBody.TooLarge();
+        }
         if (input is null)
         {
             return TypedResults.ValidationProblem(bodyErrors!);

@@ -40,6 +40,7 @@ public static class ReferralApi
             .WithDescription("Send an Idempotency-Key header (16 to 100 visible ASCII characters, e.g. a UUID) to make retries safe: the same key with the same body returns the same referral for 24 hours; the same key with a different body gets 422. Keys are your organisation's own.")
             .Accepts<ReferralInput>("application/json")
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .RequireRateLimiting(RateLimitPolicies.PublicForms);
@@ -96,7 +97,11 @@ public static class ReferralApi
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [ApiLanguage.IdempotencyHeader] = [keyProblem] });
         }
-        var (input, bodyErrors) = await JsonBody.ReadAsync<ReferralInput>(context, cancellationToken);
+        var (input, bodyErrors, tooLarge) = await JsonBody.ReadAsync<ReferralInput>(context, cancellationToken);
+        if (tooLarge)
+        {
+            return JsonBody.TooLarge();
+        }
         if (input is null)
         {
             return TypedResults.ValidationProblem(bodyErrors!);
