@@ -325,7 +325,7 @@ public sealed class Case
         };
         var consent = proposal.ConsentedParts == SharedParts.None ? null
             : CaseConsent.Give(Id, proposal.ToSupporterId, proposal.ToOrganizationId, proposal.ConsentedParts, proposal.Partial ? domains : [],
-                "inwoner", proposal.ResidentPresent ? ConsentGivenHow.ResidentPresent : proposal.ConsentHow, proposedBy, now, handover.Id);
+                "inwoner", proposal.ConsentHow, proposedBy, now, handover.Id);
         Touch();
         return (handover, consent);
     }
