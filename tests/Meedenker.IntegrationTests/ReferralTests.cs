@@ -131,6 +131,7 @@ public sealed partial class ReferralTests(MeedenkerFactory app) : IClassFixture<
         var mine = await client.GetStringAsync("/verwijzer");
         Assert.Contains(code, mine, StringComparison.Ordinal);
         Assert.Contains("Ontvangen", mine, StringComparison.Ordinal);
+        Assert.Contains("1 verwijzing, 0 zonder contact", mine, StringComparison.Ordinal);
         Assert.DoesNotContain("medicijnen", mine, StringComparison.Ordinal);
 
         var theirs = await (await app.SignInAsync(other)).GetStringAsync("/verwijzer");
