@@ -45,6 +45,23 @@ public sealed class AccessLogAuditTests(MeedenkerFactory app) : IClassFixture<Me
         Assert.Equal(HttpStatusCode.Redirect, (await app.CreateBrowserlikeClient().GetAsync("/beheer/toegangslog")).StatusCode);
     }
 
+    /// <summary>The Dutch audit page showed internal codes ("bekeken: resident-summary", "toegestaan (coordinator-of-organization)").</summary>
+    [Fact]
+    public async Task Audit_lines_use_words_not_internal_codes()
+    {
+        var scene = await SceneAsync();
+        var admin = await app.SignInAsync(scene.Admin);
+
+        var html = await admin.GetStringAsync($"/beheer/toegangslog?inwoner={scene.ResidentA.ResidentId}");
+
+        Assert.Contains("bekeken: overzicht van de inwoner", html, StringComparison.Ordinal);
+        Assert.Contains("werk aan de casus", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(": resident-summary", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(">case-work<", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("(coordinator-of-organization)", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("(no-case-in-organization)", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Filters_return_exactly_the_matching_entries()
     {

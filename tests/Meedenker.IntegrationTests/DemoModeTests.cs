@@ -47,6 +47,27 @@ public sealed class DemoModeTests(DemoFactory app) : IClassFixture<DemoFactory>
         Assert.True(app.WithDb(db => db.IntakeRoutes.Any(r => r.MunicipalityId == null)), "the region has a fallback route");
     }
 
+    /// <summary>Demo mode lets only the demo accounts skip two-factor: an invited real account must set it up first.</summary>
+    [Fact]
+    public async Task Real_account_in_demo_mode_must_set_up_two_factor_before_any_staff_page()
+    {
+        var org = await app.CreateOrganizationAsync();
+        var staff = await app.CreateStaffAsync(Domain.StaffRoles.Coordinator, org.Id);
+        var client = app.CreateBrowserlikeClient();
+
+        var login = await client.PostFormAsync("/account/inloggen", new() { ["Email"] = staff.Email, ["Password"] = MeedenkerFactory.Password });
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        Assert.StartsWith("/account/tweestaps", login.Headers.Location?.OriginalString ?? "", StringComparison.Ordinal);
+
+        // Going around the enrolment page does not work either.
+        var work = await client.GetAsync("/werk");
+        Assert.Equal(HttpStatusCode.Redirect, work.StatusCode);
+        Assert.Contains("/account/geen-toegang", work.Headers.Location?.OriginalString ?? "", StringComparison.Ordinal);
+        var denied = await client.GetAsync(work.Headers.Location);
+        Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
+        Assert.StartsWith("/account/tweestaps", denied.Headers.Location?.OriginalString ?? "", StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Login_page_lists_the_demo_accounts_in_demo_mode()
     {

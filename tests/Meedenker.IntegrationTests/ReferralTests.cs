@@ -59,6 +59,27 @@ public sealed partial class ReferralTests(MeedenkerFactory app) : IClassFixture<
         Assert.Contains("De datum van de toestemming ligt in de toekomst.", html, StringComparison.Ordinal);
     }
 
+    /// <summary>"Wat voor verwijzer ben je?" offered the "how did you hear of us" list (friend, social media, …).</summary>
+    [Fact]
+    public async Task Referrer_kind_offers_kinds_of_referrer_and_refuses_a_how_did_you_hear_answer()
+    {
+        var page = await app.CreateClient().GetStringAsync("/verwijzen");
+        var start = page.IndexOf("id=\"Input_ReferrerKind\"", StringComparison.Ordinal);
+        var select = page[start..page.IndexOf("</select>", start, StringComparison.Ordinal)];
+        Assert.Contains("Huisarts of POH", select, StringComparison.Ordinal);
+        Assert.Contains("Sociaal team", select, StringComparison.Ordinal);
+        Assert.DoesNotContain("Vriend of familie", select, StringComparison.Ordinal);
+        Assert.DoesNotContain("Social media", select, StringComparison.Ordinal);
+
+        var before = app.WithDb(db => db.Referrals.Count());
+        var form = ReferralForm("Verwijzer via social media " + Guid.NewGuid());
+        form["Input.ReferrerKind"] = "social-media";
+        var html = await (await app.CreateBrowserlikeClient().PostFormAsync("/verwijzen", form)).Content.ReadAsStringAsync();
+
+        Assert.Contains("Kies wat voor verwijzer je bent.", html, StringComparison.Ordinal);
+        Assert.Equal(before, app.WithDb(db => db.Referrals.Count()));
+    }
+
     [Fact]
     public async Task Referral_place_without_account_refers_and_follows_the_status_but_never_the_content()
     {
@@ -110,6 +131,7 @@ public sealed partial class ReferralTests(MeedenkerFactory app) : IClassFixture<
         var mine = await client.GetStringAsync("/verwijzer");
         Assert.Contains(code, mine, StringComparison.Ordinal);
         Assert.Contains("Ontvangen", mine, StringComparison.Ordinal);
+        Assert.Contains("1 verwijzing, 0 zonder contact", mine, StringComparison.Ordinal);
         Assert.DoesNotContain("medicijnen", mine, StringComparison.Ordinal);
 
         var theirs = await (await app.SignInAsync(other)).GetStringAsync("/verwijzer");

@@ -31,6 +31,21 @@ public sealed class SocialMapTests(MeedenkerFactory app) : IClassFixture<Meedenk
         Assert.DoesNotContain(Link(service), await app.CreateClient().GetStringAsync($"/sociale-kaart?q=fietsen+{word}"), StringComparison.Ordinal);
     }
 
+    /// <summary>A single unknown word once shared the cache key of "no words" and listed every service.</summary>
+    [Fact]
+    public async Task A_single_unknown_word_finds_nothing_and_says_so()
+    {
+        await app.CreateServiceAsync($"Fietsenmaker {MeedenkerFactory.Unique("f")}", "Wij maken fietsen.");
+        var client = app.CreateClient();
+        Assert.Contains("/sociale-kaart/", await client.GetStringAsync("/sociale-kaart"), StringComparison.Ordinal);
+        var unknown = MeedenkerFactory.Unique("onbekend");
+
+        var html = await client.GetStringAsync($"/sociale-kaart?q={unknown}");
+
+        Assert.DoesNotContain("/sociale-kaart/", html, StringComparison.Ordinal);
+        Assert.Contains($"We vonden niets voor ‘{unknown}’", html, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("gemeente", "GM0716")]
     [InlineData("leefgebied", "wonen")]

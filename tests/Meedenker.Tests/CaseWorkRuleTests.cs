@@ -77,6 +77,37 @@ public sealed class CaseWorkRuleTests
         Assert.Equal(version, @case.Version);
     }
 
+    /// <summary>The resident being at the warm handover does not overwrite how they said yes ("mondeling" stays "mondeling").</summary>
+    [Fact]
+    public void Handover_consent_keeps_the_chosen_way_even_when_the_resident_is_present()
+    {
+        var (@case, _) = OpenCase();
+        var proposal = Up(parts: SharedParts.Plan) with { ResidentPresent = true, ConsentHow = ConsentGivenHow.Verbal };
+
+        var (_, consent) = @case.ProposeHandover(proposal, ["wonen"], [], [], Volunteer, _time.GetUtcNow());
+
+        Assert.NotNull(consent);
+        Assert.Equal(ConsentGivenHow.Verbal, consent.How);
+    }
+
+    /// <summary>A contact on the day before the case opened was let through (a day's slack); the opening day is the first allowed.</summary>
+    [Fact]
+    public void A_contact_dated_before_the_case_started_is_refused_and_changes_nothing()
+    {
+        var (@case, request) = OpenCase();
+        var openedDay = new DateTimeOffset(@case.OpenedAt.UtcDateTime.Date, TimeSpan.Zero);
+        var version = @case.Version;
+
+        var e = Assert.Throws<DomainException>(() => @case.RecordContact(request, openedDay.AddMinutes(-1), ContactMode.Phone, 30, null, Volunteer, _time.GetUtcNow()));
+
+        Assert.Contains("voor het begin van de casus", e.Dutch, StringComparison.Ordinal);
+        Assert.Contains(openedDay.ToString("d-M-yyyy", System.Globalization.CultureInfo.InvariantCulture), e.Dutch, StringComparison.Ordinal);
+        Assert.Equal(version, @case.Version);
+        Assert.Null(@case.FirstContactAt);
+        // Earlier on the opening day itself is fine: a date without a time counts as that day.
+        @case.RecordContact(request, openedDay.AddMinutes(1), ContactMode.Phone, 30, null, Volunteer, _time.GetUtcNow());
+    }
+
     [Fact]
     public void Directions_need_the_right_kinds_of_supporter()
     {

@@ -325,7 +325,7 @@ public sealed class Case
         };
         var consent = proposal.ConsentedParts == SharedParts.None ? null
             : CaseConsent.Give(Id, proposal.ToSupporterId, proposal.ToOrganizationId, proposal.ConsentedParts, proposal.Partial ? domains : [],
-                "inwoner", proposal.ResidentPresent ? ConsentGivenHow.ResidentPresent : proposal.ConsentHow, proposedBy, now, handover.Id);
+                "inwoner", proposal.ConsentHow, proposedBy, now, handover.Id);
         Touch();
         return (handover, consent);
     }
@@ -565,9 +565,13 @@ public sealed class Case
         {
             throw new DomainException("Een contact kan niet in de toekomst liggen.", "A contact cannot be in the future.");
         }
-        if (at < OpenedAt.AddDays(-1))
+        // By day: a contact entered with only a date counts on that day, so the opening day itself is allowed.
+        if (at.UtcDateTime.Date < OpenedAt.UtcDateTime.Date)
         {
-            throw new DomainException("Dit contact ligt voor het begin van de casus.", "This contact is before the start of the case.");
+            var opened = OpenedAt.UtcDateTime.ToString("d-M-yyyy", System.Globalization.CultureInfo.InvariantCulture);
+            throw new DomainException(
+                $"Dit contact ligt voor het begin van de casus ({opened}). Kies een datum vanaf {opened}.",
+                $"This contact is before the start of the case ({opened}). Choose a date from {opened}.");
         }
         if (minutes is < 1 or > 600)
         {

@@ -30,6 +30,15 @@ public sealed class Referral
     public string? ReferrerPhone { get; set; }
     /// <summary>Channel taxonomy code of the kind of referrer (huisarts, sociaal-team, …).</summary>
     public string? ReferrerKindCode { get; set; }
+
+    /// <summary>
+    /// The channel codes that name a kind of referrer. The rest of the channel list (friend or family, social
+    /// media, flyer, website) only says how a resident heard of client support: nobody refers as "social media".
+    /// </summary>
+    public static readonly IReadOnlyList<string> ReferrerKinds =
+        ["huisarts", "sociaal-team", "wijkverpleging", "school", "bibliotheek", "woningcorporatie", "kerk-vereniging"];
+
+    public static bool IsReferrerKind(string? code) => code is not null && ReferrerKinds.Contains(code);
     /// <summary>SHA-256 of the referrer's status link token (public form only).</summary>
     public string? ReferrerTokenHash { get; set; }
     public ConsentGivenBy ConsentGivenBy { get; set; }

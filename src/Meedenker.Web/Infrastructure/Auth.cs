@@ -10,7 +10,7 @@ namespace Meedenker.Web.Infrastructure;
 
 public static class Policies
 {
-    /// <summary>Any staff page: signed in, and with two-factor proven unless the platform runs in demo mode.</summary>
+    /// <summary>Any staff page: signed in, and with two-factor proven (only the demo accounts in demo mode skip it).</summary>
     public const string Staff = "Staff";
     public const string Admin = "Admin";
     public const string CaseWork = "CaseWork";
@@ -36,6 +36,16 @@ public static class StaffClaims
 
     public static bool HasMultiFactor(ClaimsPrincipal user) =>
         user?.HasClaim(AuthenticationMethod, MultiFactor) == true;
+
+    public static bool IsDemoAccount(ClaimsPrincipal user) =>
+        user?.HasClaim(IsDemo, "true") == true;
+
+    /// <summary>
+    /// Two-factor is proven, or not needed: only the demo accounts skip it, and only while the platform runs in
+    /// demo mode. A real account invited on a demo site still sets up its authenticator first.
+    /// </summary>
+    public static bool SecondFactorSatisfied(ClaimsPrincipal user, bool demoMode) =>
+        HasMultiFactor(user) || (demoMode && IsDemoAccount(user));
 }
 
 /// <summary>Puts organisation, display name and supporter kind in the sign-in cookie so pages need no extra query.</summary>
@@ -63,7 +73,7 @@ public sealed class StaffClaimsFactory(
     }
 }
 
-/// <summary>Two-factor is mandatory for staff, except in demo mode.</summary>
+/// <summary>Two-factor is mandatory for staff, except for the demo accounts in demo mode.</summary>
 public sealed class MultiFactorRequirement : IAuthorizationRequirement;
 
 public sealed class MultiFactorHandler(IOptions<DemoSettings> demo) : AuthorizationHandler<MultiFactorRequirement>
@@ -71,7 +81,7 @@ public sealed class MultiFactorHandler(IOptions<DemoSettings> demo) : Authorizat
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, MultiFactorRequirement requirement)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.User.Identity?.IsAuthenticated == true && (demo.Value.Enabled || StaffClaims.HasMultiFactor(context.User)))
+        if (context.User.Identity?.IsAuthenticated == true && StaffClaims.SecondFactorSatisfied(context.User, demo.Value.Enabled))
         {
             context.Succeed(requirement);
         }

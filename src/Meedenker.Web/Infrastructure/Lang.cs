@@ -17,6 +17,10 @@ public static class Lang
     public static string Current => IsEnglish ? English : Dutch;
 
     public static string Pick(string dutch, string english) => IsEnglish ? english : dutch;
+
+    /// <summary>A count with the right singular or plural: "1 verwijzing", "2 verwijzingen".</summary>
+    public static string Count(int n, string dutchOne, string dutchMany, string englishOne, string englishMany) =>
+        n.ToString(CultureInfo.CurrentCulture) + " " + (n == 1 ? Pick(dutchOne, englishOne) : Pick(dutchMany, englishMany));
 }
 
 /// <summary>Injected into views as <c>T</c>: <c>@T["Welkom", "Welcome"]</c>.</summary>

@@ -12,7 +12,7 @@ public sealed class AccessDeniedModel(IOptions<DemoSettings> demo) : PageModel
     public IActionResult OnGet(string? returnUrl)
     {
         // Staff who have not set up two-factor yet are sent to do that first.
-        if (User.Identity?.IsAuthenticated == true && !demo.Value.Enabled && !StaffClaims.HasMultiFactor(User))
+        if (User.Identity?.IsAuthenticated == true && !StaffClaims.SecondFactorSatisfied(User, demo.Value.Enabled))
         {
             return RedirectToPage("/Account/EnableAuthenticator", new { ReturnUrl = returnUrl });
         }

@@ -78,7 +78,8 @@ public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<Staf
             ModelState.AddModelError(nameof(Email), failed);
             return Page();
         }
-        if (!demo.Value.Enabled && !user.TwoFactorEnabled)
+        // Only the demo accounts skip two-factor, and only in demo mode; every real account sets it up first.
+        if (!user.TwoFactorEnabled && !(demo.Value.Enabled && user.IsDemo))
         {
             return RedirectToPage("/Account/EnableAuthenticator", new { ReturnUrl });
         }

@@ -115,7 +115,9 @@ public sealed class CaseHandoverModel(AppDbContext db, AccessCheck access, Refer
         var partial = Input.Scope == "deel";
         var proposal = new HandoverProposal(Direction!.Value, Input.Criteria, InputText.Clean(Input.Reason, multiline: true), partial,
             partial ? Input.LifeDomains : [], partial ? Input.Actions : [], receiver!.Id, receiver.OrganizationId, receiver.Kind, currentKind, plannedOn,
-            Input.ResidentPresent, InputText.Clean(Input.PassedOn, multiline: true), parts, Input.ConsentHow ?? ConsentGivenHow.Verbal);
+            Input.ResidentPresent, InputText.Clean(Input.PassedOn, multiline: true), parts,
+            // The way chosen is the way stored; only without a choice does "the resident was there" stand for it.
+            Input.ConsentHow ?? (Input.ResidentPresent ? ConsentGivenHow.ResidentPresent : ConsentGivenHow.Verbal));
         return await SaveAsync(id, (@case, now) =>
         {
             var (handover, consent) = @case.ProposeHandover(proposal, caseDomains, actionIds, open, UserId, now);

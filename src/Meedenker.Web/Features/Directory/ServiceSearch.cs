@@ -40,7 +40,16 @@ public static class ServiceSearch
 
         public bool HasText => Terms.Count > 0;
 
-        public string Key => string.Join('|', Terms.Select(t => t.Words is { } words ? string.Join(',', words) : "~" + string.Join(',', t.Patterns)));
+        /// <summary>
+        /// A word the vocabulary does not know gets its own key ("!" and its patterns): keyed as an empty word list
+        /// it would share the key of a search without words, and list every service.
+        /// </summary>
+        public string Key => string.Join('|', Terms.Select(t => t.Words switch
+        {
+            null => "~" + string.Join(',', t.Patterns),
+            [] => "!" + string.Join(',', t.Patterns),
+            var words => "=" + string.Join(',', words),
+        }));
 
         public IQueryable<Service> Apply(AppDbContext db, IQueryable<Service> services)
         {

@@ -153,7 +153,9 @@ public static class ReferralRules
                 Problem(nameof(input.ReferrerPhone), "Dit telefoonnummer is te lang.", "This phone number is too long.");
             }
         }
-        if ((referrer is null && kind is null) || (kind is not null && !reference.HasTerm(TaxonomyKind.Channel, kind)))
+        // A kind typed in must be a kind of referrer; an account's own kind is taken as it is.
+        if ((referrer is null && kind is null) || (kind is not null && !reference.HasTerm(TaxonomyKind.Channel, kind))
+            || (referrer?.KindCode is null && kind is not null && !Referral.IsReferrerKind(kind)))
         {
             Problem(nameof(input.ReferrerKind), "Kies wat voor verwijzer je bent.", "Choose what kind of referrer you are.");
         }
