@@ -22,6 +22,7 @@ public class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _app = CreateApp();
+        _app.PlainHttpCookies = true;
         _app.UseKestrel(0);
         _app.StartServer();
         BaseUrl = _app.ClientOptions.BaseAddress.ToString().TrimEnd('/');

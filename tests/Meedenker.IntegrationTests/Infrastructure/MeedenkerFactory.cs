@@ -45,6 +45,13 @@ public class MeedenkerFactory : WebApplicationFactory<Web.Program>
 
     public TestDatabase Database { get; }
     public bool Demo { get; }
+
+    /// <summary>
+    /// For an app served over plain-HTTP Kestrel (the browser tests): the auth cookie without the Secure flag,
+    /// because an HttpClient never sends a Secure cookie over http (Chromium does, to localhost). Set before the
+    /// server starts. Everywhere else the app's own rule holds: Secure outside Development.
+    /// </summary>
+    public bool PlainHttpCookies { get; set; }
     public string Environment { get; }
     public string MailFolder { get; }
 
@@ -67,6 +74,10 @@ public class MeedenkerFactory : WebApplicationFactory<Web.Program>
             services.AddSingleton<TimeProvider>(TestClock.Instance);
             services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, o => o.TimeProvider = TestClock.Instance);
             services.PostConfigure<SecurityStampValidatorOptions>(o => o.TimeProvider = TestClock.Instance);
+            if (PlainHttpCookies)
+            {
+                services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, o => o.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest);
+            }
         });
     }
 
