@@ -83,7 +83,7 @@ public sealed class SpreadsheetInjectionTests(MeedenkerFactory app) : IClassFixt
         Assert.Contains("\"''=geen formule, een aanhalingsteken\"", entries["accessibility.csv"], StringComparison.Ordinal);
 
         using var empty = new MeedenkerFactory();
-        var result = await empty.WithDbAsync(db => new HsdsImporter(db, TimeProvider.System).ImportAsync(new MemoryStream(first), CancellationToken.None));
+        var result = await empty.WithDbAsync(db => new HsdsImporter(db, TestClock.Instance).ImportAsync(new MemoryStream(first), CancellationToken.None));
 
         Assert.True(result.Succeeded, string.Join("\n", result.Problems));
         var imported = await empty.WithDbAsync(db => db.Services.Include(s => s.Phones).SingleAsync(s => s.Id == service.Id));
@@ -123,7 +123,7 @@ public sealed class SpreadsheetInjectionTests(MeedenkerFactory app) : IClassFixt
             }
         }
 
-        var result = await app.WithDbAsync(db => new HsdsImporter(db, TimeProvider.System).ImportAsync(new MemoryStream(zip.ToArray()), CancellationToken.None));
+        var result = await app.WithDbAsync(db => new HsdsImporter(db, TestClock.Instance).ImportAsync(new MemoryStream(zip.ToArray()), CancellationToken.None));
 
         // The refused row's phones, areas and terms then point nowhere; those follow from this one problem.
         var problem = Assert.Single(result.Problems, p => p.File == "service.csv");
