@@ -126,7 +126,7 @@ public sealed class RegionGenerator(AppDbContext db, TimeProvider time)
         var previousDetect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
 
-        var terms = BuildTaxonomy(random);
+        var terms = BuildTaxonomy(random, new Random(options.Seed + 5));
         var (municipalities, neighbourhoods) = BuildRegion(random);
         var roles = StaffRoles.All.Select(r => new IdentityRole<Guid>(r) { Id = NextGuid(random), NormalizedName = r.ToUpperInvariant(), ConcurrencyStamp = NextGuid(random).ToString() }).ToList();
         await BulkInserter.InsertAsync(db, terms, Progress, cancellationToken);
@@ -232,23 +232,28 @@ public sealed class RegionGenerator(AppDbContext db, TimeProvider time)
         return weighted[^1].Value;
     }
 
-    private static List<TaxonomyTerm> BuildTaxonomy(Random random)
+    /// <summary>
+    /// The default taxonomies. Terms added later (<see cref="RegionData.LaterLaws"/>) take their ids from their own
+    /// sequence, so the ids of everything generated after the taxonomy stay as they were.
+    /// </summary>
+    private static List<TaxonomyTerm> BuildTaxonomy(Random random, Random laterRandom)
     {
         var terms = new List<TaxonomyTerm>();
-        void Add(TaxonomyKind kind, IReadOnlyList<RegionData.TermSeed> seeds)
+        void Add(TaxonomyKind kind, IReadOnlyList<RegionData.TermSeed> seeds, Random ids, int firstSortOrder = 1)
         {
             for (var i = 0; i < seeds.Count; i++)
             {
-                terms.Add(new TaxonomyTerm { Id = NextGuid(random), Taxonomy = kind, Code = seeds[i].Code, NameNl = seeds[i].Nl, NameEn = seeds[i].En, SortOrder = i + 1 });
+                terms.Add(new TaxonomyTerm { Id = NextGuid(ids), Taxonomy = kind, Code = seeds[i].Code, NameNl = seeds[i].Nl, NameEn = seeds[i].En, SortOrder = firstSortOrder + i });
             }
         }
-        Add(TaxonomyKind.LifeDomain, RegionData.LifeDomains);
-        Add(TaxonomyKind.TargetGroup, RegionData.TargetGroups);
-        Add(TaxonomyKind.Law, RegionData.Laws);
-        Add(TaxonomyKind.SupporterRole, RegionData.SupporterRoles);
-        Add(TaxonomyKind.ContactMode, RegionData.ContactModes);
-        Add(TaxonomyKind.Channel, RegionData.Channels);
-        Add(TaxonomyKind.Language, RegionData.Languages);
+        Add(TaxonomyKind.LifeDomain, RegionData.LifeDomains, random);
+        Add(TaxonomyKind.TargetGroup, RegionData.TargetGroups, random);
+        Add(TaxonomyKind.Law, RegionData.Laws, random);
+        Add(TaxonomyKind.SupporterRole, RegionData.SupporterRoles, random);
+        Add(TaxonomyKind.ContactMode, RegionData.ContactModes, random);
+        Add(TaxonomyKind.Channel, RegionData.Channels, random);
+        Add(TaxonomyKind.Language, RegionData.Languages, random);
+        Add(TaxonomyKind.Law, RegionData.LaterLaws, laterRandom, RegionData.Laws.Count + 1);
         return terms;
     }
 
@@ -612,8 +617,9 @@ public sealed class RegionGenerator(AppDbContext db, TimeProvider time)
             var organization = PickOrganization(municipality);
             var supporters = _supporters.GetValueOrDefault(organization.Id);
             var supporter = supporters is { Count: > 0 } ? supporters[_random.Next(supporters.Count)] : null;
-            var firstContact = openedAt.AddHours(_random.Next(2, 24 * 12));
-            var closedAt = firstContact.AddDays(_random.Next(3, 180));
+            var drawnContact = openedAt.AddHours(_random.Next(2, 24 * 12));
+            var closedAt = drawnContact.AddDays(_random.Next(3, 180));
+            var firstContact = DuringWorkingHours(drawnContact, openedAt, _now);
             if (closedAt > _now && supporters is { Count: > 0 })
             {
                 // Still open today: to the organisation's supporter with the most room (no random draw, so the
@@ -656,7 +662,7 @@ public sealed class RegionGenerator(AppDbContext db, TimeProvider time)
             var contacts = 1 + (int)(_random.NextDouble() * 2 * (contactsPerCase - 1));
             for (var i = 0; i < contacts; i++)
             {
-                var at = i == 0 ? firstContact : firstContact.AddMinutes(_random.NextDouble() * span);
+                var at = i == 0 ? firstContact : DuringWorkingHours(firstContact.AddMinutes(_random.NextDouble() * span), firstContact, end);
                 _contacts.Add(new Contact
                 {
                     Id = NextGuid(_random),
@@ -667,6 +673,24 @@ public sealed class RegionGenerator(AppDbContext db, TimeProvider time)
                 });
                 ContactCount++;
             }
+        }
+
+        /// <summary>
+        /// A drawn contact time moved into the working day (08:30–17:30) of the same date, in the same order, so that
+        /// no meedenker calls a resident at 01:30. The draw itself is kept when the move would put the contact before
+        /// <paramref name="notBefore"/> or after <paramref name="notAfter"/> (or when the draw is after it already), so
+        /// the rest of the history does not change.
+        /// </summary>
+        internal static DateTimeOffset DuringWorkingHours(DateTimeOffset drawn, DateTimeOffset notBefore, DateTimeOffset notAfter)
+        {
+            if (drawn > notAfter)
+            {
+                return drawn;
+            }
+            var local = drawn.ToOffset(TimeSpan.FromHours(1));
+            var minuteOfDay = local.TimeOfDay.TotalMinutes;
+            var moved = new DateTimeOffset(local.Date, local.Offset).AddMinutes(8 * 60 + 30 + Math.Floor(minuteOfDay * 9 / 24));
+            return moved < notBefore || moved > notAfter ? drawn : moved.ToUniversalTime();
         }
 
         public async Task FlushAsync()

@@ -33,10 +33,15 @@ public sealed class AskForHelpModel(ReferenceData referenceData, Intake intake, 
     public IntakeReceipt? Receipt { get; private set; }
     public string? StatusUrl { get; private set; }
 
-    public async Task OnGetAsync([FromQuery(Name = "leefgebied")] string? lifeDomains, CancellationToken cancellationToken)
+    public async Task OnGetAsync([FromQuery(Name = "leefgebied")] string? lifeDomains, [FromQuery(Name = "gemeente")] string? municipality,
+        [FromQuery(Name = "spoed")] string? urgent, CancellationToken cancellationToken)
     {
         Reference = await referenceData.GetAsync(cancellationToken);
         SubmissionId = SecretToken.New();
+        // Carried from the self-check: the resident's municipality and whether an answer could not wait. Unknown
+        // values are ignored; the resident can change both on the form.
+        Input.MunicipalityCode = Reference.Municipalities.FirstOrDefault(m => string.Equals(m.Code, municipality, StringComparison.OrdinalIgnoreCase))?.Code;
+        Input.Urgent = urgent == "1";
         if (!string.IsNullOrWhiteSpace(lifeDomains))
         {
             Input.LifeDomains = lifeDomains.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)

@@ -137,6 +137,7 @@ public sealed class Intake(AppDbContext db, TimeProvider time, IDataProtectionPr
             EasyLanguage = request.EasyLanguage,
             AccessibilityNeeds = request.AccessibilityNeeds,
             RelativeName = request.RelativeName,
+            Urgent = request.Urgent,
         };
         helpRequest.LifeDomains.AddRange(request.LifeDomains.Select(code => new HelpRequestLifeDomain { HelpRequestId = helpRequest.Id, Code = code }));
         helpRequest.StatusChanges.Add(new HelpRequestStatusChange { Id = Guid.NewGuid(), HelpRequestId = helpRequest.Id, Status = HelpRequestStatus.Received, At = now });
