@@ -151,7 +151,7 @@ public sealed class RegionGenerator(AppDbContext db, TimeProvider time)
         await BulkInserter.InsertAsync(db, staff, Progress, cancellationToken);
         await BulkInserter.InsertAsync(db, userRoles, Progress, cancellationToken);
 
-        var history = new HistoryWriter(db, random, faker, municipalities, neighbourhoods, organizations, staff, today, now, Progress, cancellationToken);
+        var history = new HistoryWriter(db, random, faker, municipalities, neighbourhoods, organizations, staff, today, now, new Random(options.Seed + 6), Progress, cancellationToken);
         var weeks = options.Years * 52;
         var weeklyIntake = options.Cases > 0
             ? options.Cases / (weeks * 0.9 * ExpectedMeanFactor(weeks))
@@ -523,9 +523,10 @@ public sealed class RegionGenerator(AppDbContext db, TimeProvider time)
         private readonly List<IntakeAssignment> _assignments = [];
         private readonly List<Case> _cases = [];
         private readonly List<Contact> _contacts = [];
+        private readonly CaseWorkWriter _work;
 
         public HistoryWriter(AppDbContext db, Random random, Faker faker, List<Municipality> municipalities, List<Neighbourhood> neighbourhoods,
-            List<Organization> organizations, List<StaffUser> staff, DateTimeOffset today, DateTimeOffset now, IProgress<BulkLoadStep>? progress, CancellationToken cancellationToken)
+            List<Organization> organizations, List<StaffUser> staff, DateTimeOffset today, DateTimeOffset now, Random workRandom, IProgress<BulkLoadStep>? progress, CancellationToken cancellationToken)
         {
             _db = db;
             _progress = progress;
@@ -543,6 +544,7 @@ public sealed class RegionGenerator(AppDbContext db, TimeProvider time)
                 .GroupBy(o => o.MunicipalityId).ToDictionary(g => g.Key, g => g.ToList());
             _supporters = staff.Where(s => s.SupporterKind is not null)
                 .GroupBy(s => s.OrganizationId).ToDictionary(g => g.Key, g => g.ToList());
+            _work = new CaseWorkWriter(workRandom, organizations.Where(o => o.Kind == OrganizationKind.Referrer).ToList(), now);
         }
 
         public int RequestCount { get; private set; }
@@ -599,6 +601,10 @@ public sealed class RegionGenerator(AppDbContext db, TimeProvider time)
                 LanguageCode = _random.NextDouble() < 0.93 ? "nl" : "en",
             };
             _requests.Add(request);
+            if (channel == RequestChannel.Referrer)
+            {
+                _work.AddReferral(request);
+            }
             _lifeDomains.Add(new HelpRequestLifeDomain { HelpRequestId = request.Id, Code = lifeDomain });
             RequestCount++;
 
@@ -657,6 +663,7 @@ public sealed class RegionGenerator(AppDbContext db, TimeProvider time)
             {
                 return;
             }
+            _work.AddWork(@case, lifeDomain, firstContact);
             var end = @case.ClosedAt ?? _now;
             var span = Math.Max(1, (end - firstContact).TotalMinutes);
             var contacts = 1 + (int)(_random.NextDouble() * 2 * (contactsPerCase - 1));
@@ -701,6 +708,13 @@ public sealed class RegionGenerator(AppDbContext db, TimeProvider time)
             await BulkInserter.InsertAsync(_db, _assignments, _progress, _cancellationToken);
             await BulkInserter.InsertAsync(_db, _cases, _progress, _cancellationToken);
             await BulkInserter.InsertAsync(_db, _contacts, _progress, _cancellationToken);
+            await BulkInserter.InsertAsync(_db, _work.Referrals, _progress, _cancellationToken);
+            await BulkInserter.InsertAsync(_db, _work.Questions, _progress, _cancellationToken);
+            await BulkInserter.InsertAsync(_db, _work.Goals, _progress, _cancellationToken);
+            await BulkInserter.InsertAsync(_db, _work.Actions, _progress, _cancellationToken);
+            await BulkInserter.InsertAsync(_db, _work.Network, _progress, _cancellationToken);
+            await BulkInserter.InsertAsync(_db, _work.Experiences, _progress, _cancellationToken);
+            _work.Clear();
             _residents.Clear();
             _requests.Clear();
             _lifeDomains.Clear();
