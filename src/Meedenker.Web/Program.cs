@@ -133,6 +133,7 @@ public sealed class Program
         services.AddScoped<Features.OwnRecord.OwnRecordReader>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, PolicyDenialLog>();
         services.AddScoped<MailSender>();
+        services.AddScoped<Features.Hulpvraag.ResidentConfirmation>();
         services.AddScoped<TextMessageSender>();
         services.AddMemoryCache();
         services.AddScoped<ReferenceData>();

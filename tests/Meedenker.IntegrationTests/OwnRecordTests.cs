@@ -236,6 +236,24 @@ public sealed partial class OwnRecordTests(FakeClockFactory app) : IClassFixture
     }
 
     [Fact]
+    public async Task Kompas_page_says_the_resident_can_read_the_reflections_the_own_view_shows()
+    {
+        var team = await TeamAsync();
+        var anna = await PersonAsync(team.OrganizationId, team.Supporter.User.Id);
+        var supporter = await app.SignInAsync(team.Supporter);
+
+        var kompas = WebUtility.HtmlDecode(await supporter.GetStringAsync($"/werk/casussen/{anna.CaseId}/kompas"));
+        Assert.Contains($"Kompas {anna.Marker}", kompas, StringComparison.Ordinal);
+        Assert.DoesNotContain("de inwoner en andere meedenkers niet", kompas, StringComparison.Ordinal);
+        Assert.Contains("De inwoner kan lezen wat je hier schrijft.", kompas, StringComparison.Ordinal);
+
+        var client = await OpenOwnViewAsync(anna);
+        var own = WebUtility.HtmlDecode(await client.GetStringAsync($"/status/{anna.Token}/mijn-gegevens"));
+        Assert.Contains($"Kompas {anna.Marker}", own, StringComparison.Ordinal);
+        Assert.Contains("Je meedenker schrijft hier over de eigen aanpak.", own, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_code_handed_over_by_the_meedenker_opens_the_own_view()
     {
         var team = await TeamAsync();

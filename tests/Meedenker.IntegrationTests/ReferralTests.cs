@@ -109,6 +109,34 @@ public sealed partial class ReferralTests(MeedenkerFactory app) : IClassFixture<
     }
 
     [Fact]
+    public async Task Referred_resident_with_an_email_address_gets_the_code_and_a_status_link_of_their_own()
+    {
+        var email = $"fatma.{Guid.NewGuid():N}@voorbeeld.test";
+        var form = ReferralForm("Mevrouw wil hulp bij een aanvraag " + Guid.NewGuid());
+        form["Input.Email"] = email;
+        var response = await app.CreateBrowserlikeClient().PostFormAsync("/verwijzen", form);
+        var html = await response.Content.ReadAsStringAsync();
+        var code = Code().Match(html).Value;
+        var referrerToken = StatusLink().Match(html).Groups[1].Value;
+        Assert.Contains("De inwoner krijgt een mail met deze code", html, StringComparison.Ordinal);
+
+        var mail = Directory.GetFiles(app.MailFolder, "*.eml").Select(File.ReadAllText).Single(m => m.Contains(email, StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(code, mail, StringComparison.Ordinal);
+        Assert.Contains("met jouw toestemming aangemeld", mail, StringComparison.Ordinal);
+        var residentToken = Regex.Match(mail, "/status/([A-Za-z0-9_-]{43})").Groups[1].Value;
+        Assert.Equal(43, residentToken.Length);
+        Assert.NotEqual(referrerToken, residentToken);
+        Assert.DoesNotContain(referrerToken, mail, StringComparison.Ordinal);
+
+        var status = await app.CreateClient().GetAsync($"/status/{residentToken}");
+        Assert.Equal(HttpStatusCode.OK, status.StatusCode);
+        Assert.Contains(code, await status.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // Without an e-mail address there is no resident link (and nothing to mail it to).
+        Assert.Null(app.WithDb(db => db.HelpRequests.AsNoTracking().Where(h => h.ReferenceCode != code && h.Channel == RequestChannel.Referrer && h.StatusTokenHash != null
+            && !db.Residents.Any(r => r.Id == h.ResidentId && r.Email != null)).Select(h => h.ReferenceCode).FirstOrDefault()));
+    }
+
+    [Fact]
     public async Task Referrer_with_an_account_sees_only_the_status_of_its_own_organisations_referrals()
     {
         var practice = await app.CreateOrganizationAsync(OrganizationKind.Referrer);

@@ -23,7 +23,7 @@ internal sealed class DirectoryGenerator(Random random, IReadOnlyList<TaxonomyTe
         new("Spreekuur sociaal team", "Loop binnen met je vraag over zorg, welzijn, jeugd of inkomen. Het sociaal team kijkt met je wat er nodig is.",
             ["zorg-gezondheid", "opvoeden-opgroeien", "financien-inkomen", "wonen"], ["ouders-gezin", "jongeren", "ouderen", "lichamelijke-beperking"], true, ["B"]),
         new("Casemanagement dementie", "Begeleiding voor mensen met dementie en hun naasten, van de diagnose tot de verhuizing naar een verpleeghuis.",
-            ["zorg-gezondheid", "wonen", "sociale-relaties"], ["ouderen", "mantelzorgers"], true, ["B"]),
+            ["zorg-gezondheid", "sociale-relaties", "welbevinden"], ["ouderen", "mantelzorgers"], true, ["B"]),
         new("Jeugd en gezin: opvoedvragen", "Vragen over opvoeden en opgroeien, ook als je kind bijna 18 wordt. Samen zoeken we passende hulp of een passende school.",
             ["opvoeden-opgroeien", "onderwijs-leren"], ["ouders-gezin", "jongeren", "lvb"], true, ["B"]),
         new("Algemeen maatschappelijk werk", "Hulp bij geldzorgen, relatieproblemen, huiselijk geweld en stress. Je krijgt een vaste contactpersoon.",
@@ -36,9 +36,55 @@ internal sealed class DirectoryGenerator(Random random, IReadOnlyList<TaxonomyTe
             ["sociale-relaties", "welbevinden"], ["ouderen", "niet-westers", "ggz"], true, ["C"]),
         new("Taalcafé", "Oefen Nederlands praten en krijg hulp bij het lezen van brieven.",
             ["onderwijs-leren", "sociale-relaties"], ["niet-westers"], true, ["C"]),
+        new("Hulp bij schulden", "Heb je schulden, een huurachterstand of dreigt afsluiting van gas, stroom of water? Bel ons meteen. Samen maken we een plan en praten we met wie geld van je krijgt.",
+            ["financien-inkomen", "wonen"], ["lage-ses", "ouders-gezin"], true, ["B"]),
+        new("Voedselbank: uitgiftepunt", "Even geen geld voor eten? Je krijgt hier elke week een pakket met boodschappen. Een hulpverlener of meedenker meldt je aan.",
+            ["financien-inkomen"], ["lage-ses", "ouders-gezin"], true, ["C"]),
+        new("Wijkverpleegkundige aan huis", "De wijkverpleegkundige kijkt met je wat je nodig hebt om thuis te blijven wonen: zorg, hulpmiddelen en een woningaanpassing.",
+            ["zorg-gezondheid", "wonen"], ["ouderen", "lichamelijke-beperking", "nah"], true, ["B"]),
+        new("Onderwijsloket passend onderwijs", "Vind je geen school die past bij je kind? Het onderwijsloket zoekt met je mee naar een passende school of extra hulp op school.",
+            ["onderwijs-leren", "opvoeden-opgroeien"], ["ouders-gezin", "jongeren", "lvb"], true, ["B"]),
+        new("Hulp van een buurtgenoot", "Een vrijwilliger uit je buurt helpt je met een klusje, boodschappen of vervoer naar de dokter. Ook als je niemand hebt die kan helpen.",
+            ["sociale-relaties", "welbevinden"], ["ouderen", "lichamelijke-beperking"], true, ["C"]),
+        new("Vrijwilligerswerk vinden", "Zoek je iets zinvols om te doen? We zoeken samen vrijwilligerswerk dat bij je past, dichtbij huis.",
+            ["werk-dagbesteding", "sociale-relaties"], ["ggz", "niet-westers", "lage-ses"], true, ["C"]),
         new("Cursus omgaan met geld", "In vier bijeenkomsten leer je een budget maken en rekeningen op tijd betalen. Kleine eigen bijdrage.",
             ["financien-inkomen", "onderwijs-leren"], ["lage-ses", "jongeren"], false, ["C", "B"]),
     ];
+
+    /// <summary>
+    /// The services each organisation of the demo region gives, by the organisation's name (a social team by its
+    /// prefix): a dementia case manager offers dementia case management, not a special-education partnership.
+    /// Organisations not listed (other generated regions) get services that fit their kind.
+    /// </summary>
+    private static readonly Dictionary<string, string[]> ServicesOf = new(StringComparer.Ordinal)
+    {
+        ["Stichting Meedenkers Oosterschelde"] = ["Meedenker: gratis cliëntondersteuning"],
+        ["Ervaringskracht Zeeland"] = ["Ervaringsdeskundige naast je"],
+        ["Mantelzorgmakelaars De Schakel"] = ["Mantelzorgmakelaar"],
+        ["Zorgpunt Bevelanden Wijkverpleging"] = ["Wijkverpleegkundige aan huis"],
+        ["Casemanagement Dementie De Kreek"] = ["Casemanagement dementie"],
+        ["Jeugdgezondheid Schelderegio"] = ["Jeugd en gezin: opvoedvragen"],
+        ["Samenwerkingsverband Passend Onderwijs Oosterschelde"] = ["Onderwijsloket passend onderwijs"],
+        ["Maatschappelijk Werk Kustlicht"] = ["Algemeen maatschappelijk werk", "Hulp bij schulden"],
+        ["Sociaal Team "] = ["Spreekuur sociaal team", "Hulp bij schulden"],
+        ["Formulierenbrigade Goes"] = ["Hulp bij formulieren"],
+        ["Thuisadministratie Tholen"] = ["Thuisadministratie"],
+        ["Seniorenvereniging Kapelle-Biezelinge"] = ["Inloop en koffie", "Hulp van een buurtgenoot"],
+        ["Inloophuis De Haven"] = ["Inloop en koffie"],
+        ["Diaconie Reimerswaal"] = ["Voedselbank: uitgiftepunt", "Inloop en koffie"],
+        ["Ouderenbond Borsele"] = ["Hulp bij formulieren", "Hulp van een buurtgenoot"],
+        ["Buurtkamer Kamperland"] = ["Inloop en koffie"],
+        ["Taalcafé De Brug"] = ["Taalcafé"],
+        ["Geldmaatjes Schouwen"] = ["Thuisadministratie", "Cursus omgaan met geld"],
+        ["Buurthulp Yerseke"] = ["Hulp van een buurtgenoot", "Voedselbank: uitgiftepunt"],
+        ["Inloop Het Anker"] = ["Inloop en koffie"],
+        ["Vrijwilligerspunt Noord-Beveland"] = ["Vrijwilligerswerk vinden", "Hulp van een buurtgenoot"],
+    };
+
+    private static string[]? ServiceNamesFor(string organization) =>
+        ServicesOf.TryGetValue(organization, out var names) ? names
+        : organization.StartsWith("Sociaal Team ", StringComparison.Ordinal) ? ServicesOf["Sociaal Team "] : null;
 
     private static readonly string[] Streets = ["Stationsstraat", "Markt", "Kerkstraat", "Dorpsplein", "Havenweg", "Molenstraat", "Zuidsingel", "Noordweg", "Wilhelminalaan", "Oranjestraat"];
     private static readonly string[] Accessibility =
@@ -69,8 +115,9 @@ internal sealed class DirectoryGenerator(Random random, IReadOnlyList<TaxonomyTe
         foreach (var organization in organizations.Where(o => o.GivesClientSupport))
         {
             var kind = organization.Kind switch { OrganizationKind.SupportA => "A", OrganizationKind.SupportB => "B", _ => "C" };
-            var fitting = Templates.Where(t => t.Kinds.Contains(kind)).ToList();
-            var count = Math.Min(fitting.Count, 2 + random.Next(2));
+            var named = ServiceNamesFor(organization.Name);
+            var fitting = named is not null ? Templates.Where(t => named.Contains(t.Name)).ToList() : Templates.Where(t => t.Kinds.Contains(kind)).ToList();
+            var count = named is not null ? fitting.Count : Math.Min(fitting.Count, 2 + random.Next(2));
             var municipality = municipalities.First(m => m.Id == organization.MunicipalityId);
             var location = AddLocation(organization, municipality);
             // Regional organisations (type A and the regional B's in Goes) serve the whole region.

@@ -59,6 +59,13 @@ public static class RegionData
         new("wzd", "Wet zorg en dwang", "Care and Compulsion Act (Wzd)"),
     ];
 
+    /// <summary>Laws added after the first ones: debt relief and benefits, the questions of many residents.</summary>
+    public static readonly IReadOnlyList<TermSeed> LaterLaws =
+    [
+        new("wgs", "Wet gemeentelijke schuldhulpverlening (Wgs)", "Municipal Debt Relief Act (Wgs)"),
+        new("awir", "Toeslagen (Awir)", "Benefits and allowances (Awir)"),
+    ];
+
     public static readonly IReadOnlyList<TermSeed> SupporterRoles =
     [
         new("vraagverheldering", "Vraagverheldering", "Question clarification"),

@@ -126,7 +126,7 @@ public sealed class RegionGenerator(AppDbContext db, TimeProvider time)
         var previousDetect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
 
-        var terms = BuildTaxonomy(random);
+        var terms = BuildTaxonomy(random, new Random(options.Seed + 5));
         var (municipalities, neighbourhoods) = BuildRegion(random);
         var roles = StaffRoles.All.Select(r => new IdentityRole<Guid>(r) { Id = NextGuid(random), NormalizedName = r.ToUpperInvariant(), ConcurrencyStamp = NextGuid(random).ToString() }).ToList();
         await BulkInserter.InsertAsync(db, terms, Progress, cancellationToken);
@@ -151,7 +151,7 @@ public sealed class RegionGenerator(AppDbContext db, TimeProvider time)
         await BulkInserter.InsertAsync(db, staff, Progress, cancellationToken);
         await BulkInserter.InsertAsync(db, userRoles, Progress, cancellationToken);
 
-        var history = new HistoryWriter(db, random, faker, municipalities, neighbourhoods, organizations, staff, today, now, Progress, cancellationToken);
+        var history = new HistoryWriter(db, random, faker, municipalities, neighbourhoods, organizations, staff, today, now, new Random(options.Seed + 6), Progress, cancellationToken);
         var weeks = options.Years * 52;
         var weeklyIntake = options.Cases > 0
             ? options.Cases / (weeks * 0.9 * ExpectedMeanFactor(weeks))
@@ -232,23 +232,28 @@ public sealed class RegionGenerator(AppDbContext db, TimeProvider time)
         return weighted[^1].Value;
     }
 
-    private static List<TaxonomyTerm> BuildTaxonomy(Random random)
+    /// <summary>
+    /// The default taxonomies. Terms added later (<see cref="RegionData.LaterLaws"/>) take their ids from their own
+    /// sequence, so the ids of everything generated after the taxonomy stay as they were.
+    /// </summary>
+    private static List<TaxonomyTerm> BuildTaxonomy(Random random, Random laterRandom)
     {
         var terms = new List<TaxonomyTerm>();
-        void Add(TaxonomyKind kind, IReadOnlyList<RegionData.TermSeed> seeds)
+        void Add(TaxonomyKind kind, IReadOnlyList<RegionData.TermSeed> seeds, Random ids, int firstSortOrder = 1)
         {
             for (var i = 0; i < seeds.Count; i++)
             {
-                terms.Add(new TaxonomyTerm { Id = NextGuid(random), Taxonomy = kind, Code = seeds[i].Code, NameNl = seeds[i].Nl, NameEn = seeds[i].En, SortOrder = i + 1 });
+                terms.Add(new TaxonomyTerm { Id = NextGuid(ids), Taxonomy = kind, Code = seeds[i].Code, NameNl = seeds[i].Nl, NameEn = seeds[i].En, SortOrder = firstSortOrder + i });
             }
         }
-        Add(TaxonomyKind.LifeDomain, RegionData.LifeDomains);
-        Add(TaxonomyKind.TargetGroup, RegionData.TargetGroups);
-        Add(TaxonomyKind.Law, RegionData.Laws);
-        Add(TaxonomyKind.SupporterRole, RegionData.SupporterRoles);
-        Add(TaxonomyKind.ContactMode, RegionData.ContactModes);
-        Add(TaxonomyKind.Channel, RegionData.Channels);
-        Add(TaxonomyKind.Language, RegionData.Languages);
+        Add(TaxonomyKind.LifeDomain, RegionData.LifeDomains, random);
+        Add(TaxonomyKind.TargetGroup, RegionData.TargetGroups, random);
+        Add(TaxonomyKind.Law, RegionData.Laws, random);
+        Add(TaxonomyKind.SupporterRole, RegionData.SupporterRoles, random);
+        Add(TaxonomyKind.ContactMode, RegionData.ContactModes, random);
+        Add(TaxonomyKind.Channel, RegionData.Channels, random);
+        Add(TaxonomyKind.Language, RegionData.Languages, random);
+        Add(TaxonomyKind.Law, RegionData.LaterLaws, laterRandom, RegionData.Laws.Count + 1);
         return terms;
     }
 
@@ -518,9 +523,10 @@ public sealed class RegionGenerator(AppDbContext db, TimeProvider time)
         private readonly List<IntakeAssignment> _assignments = [];
         private readonly List<Case> _cases = [];
         private readonly List<Contact> _contacts = [];
+        private readonly CaseWorkWriter _work;
 
         public HistoryWriter(AppDbContext db, Random random, Faker faker, List<Municipality> municipalities, List<Neighbourhood> neighbourhoods,
-            List<Organization> organizations, List<StaffUser> staff, DateTimeOffset today, DateTimeOffset now, IProgress<BulkLoadStep>? progress, CancellationToken cancellationToken)
+            List<Organization> organizations, List<StaffUser> staff, DateTimeOffset today, DateTimeOffset now, Random workRandom, IProgress<BulkLoadStep>? progress, CancellationToken cancellationToken)
         {
             _db = db;
             _progress = progress;
@@ -538,6 +544,7 @@ public sealed class RegionGenerator(AppDbContext db, TimeProvider time)
                 .GroupBy(o => o.MunicipalityId).ToDictionary(g => g.Key, g => g.ToList());
             _supporters = staff.Where(s => s.SupporterKind is not null)
                 .GroupBy(s => s.OrganizationId).ToDictionary(g => g.Key, g => g.ToList());
+            _work = new CaseWorkWriter(workRandom, organizations.Where(o => o.Kind == OrganizationKind.Referrer).ToList(), now);
         }
 
         public int RequestCount { get; private set; }
@@ -594,6 +601,10 @@ public sealed class RegionGenerator(AppDbContext db, TimeProvider time)
                 LanguageCode = _random.NextDouble() < 0.93 ? "nl" : "en",
             };
             _requests.Add(request);
+            if (channel == RequestChannel.Referrer)
+            {
+                _work.AddReferral(request);
+            }
             _lifeDomains.Add(new HelpRequestLifeDomain { HelpRequestId = request.Id, Code = lifeDomain });
             RequestCount++;
 
@@ -612,8 +623,9 @@ public sealed class RegionGenerator(AppDbContext db, TimeProvider time)
             var organization = PickOrganization(municipality);
             var supporters = _supporters.GetValueOrDefault(organization.Id);
             var supporter = supporters is { Count: > 0 } ? supporters[_random.Next(supporters.Count)] : null;
-            var firstContact = openedAt.AddHours(_random.Next(2, 24 * 12));
-            var closedAt = firstContact.AddDays(_random.Next(3, 180));
+            var drawnContact = openedAt.AddHours(_random.Next(2, 24 * 12));
+            var closedAt = drawnContact.AddDays(_random.Next(3, 180));
+            var firstContact = DuringWorkingHours(drawnContact, openedAt, _now);
             if (closedAt > _now && supporters is { Count: > 0 })
             {
                 // Still open today: to the organisation's supporter with the most room (no random draw, so the
@@ -651,12 +663,13 @@ public sealed class RegionGenerator(AppDbContext db, TimeProvider time)
             {
                 return;
             }
+            _work.AddWork(@case, lifeDomain, firstContact);
             var end = @case.ClosedAt ?? _now;
             var span = Math.Max(1, (end - firstContact).TotalMinutes);
             var contacts = 1 + (int)(_random.NextDouble() * 2 * (contactsPerCase - 1));
             for (var i = 0; i < contacts; i++)
             {
-                var at = i == 0 ? firstContact : firstContact.AddMinutes(_random.NextDouble() * span);
+                var at = i == 0 ? firstContact : DuringWorkingHours(firstContact.AddMinutes(_random.NextDouble() * span), firstContact, end);
                 _contacts.Add(new Contact
                 {
                     Id = NextGuid(_random),
@@ -669,6 +682,24 @@ public sealed class RegionGenerator(AppDbContext db, TimeProvider time)
             }
         }
 
+        /// <summary>
+        /// A drawn contact time moved into the working day (08:30–17:30) of the same date, in the same order, so that
+        /// no meedenker calls a resident at 01:30. The draw itself is kept when the move would put the contact before
+        /// <paramref name="notBefore"/> or after <paramref name="notAfter"/> (or when the draw is after it already), so
+        /// the rest of the history does not change.
+        /// </summary>
+        internal static DateTimeOffset DuringWorkingHours(DateTimeOffset drawn, DateTimeOffset notBefore, DateTimeOffset notAfter)
+        {
+            if (drawn > notAfter)
+            {
+                return drawn;
+            }
+            var local = drawn.ToOffset(TimeSpan.FromHours(1));
+            var minuteOfDay = local.TimeOfDay.TotalMinutes;
+            var moved = new DateTimeOffset(local.Date, local.Offset).AddMinutes(8 * 60 + 30 + Math.Floor(minuteOfDay * 9 / 24));
+            return moved < notBefore || moved > notAfter ? drawn : moved.ToUniversalTime();
+        }
+
         public async Task FlushAsync()
         {
             await BulkInserter.InsertAsync(_db, _residents, _progress, _cancellationToken);
@@ -677,6 +708,13 @@ public sealed class RegionGenerator(AppDbContext db, TimeProvider time)
             await BulkInserter.InsertAsync(_db, _assignments, _progress, _cancellationToken);
             await BulkInserter.InsertAsync(_db, _cases, _progress, _cancellationToken);
             await BulkInserter.InsertAsync(_db, _contacts, _progress, _cancellationToken);
+            await BulkInserter.InsertAsync(_db, _work.Referrals, _progress, _cancellationToken);
+            await BulkInserter.InsertAsync(_db, _work.Questions, _progress, _cancellationToken);
+            await BulkInserter.InsertAsync(_db, _work.Goals, _progress, _cancellationToken);
+            await BulkInserter.InsertAsync(_db, _work.Actions, _progress, _cancellationToken);
+            await BulkInserter.InsertAsync(_db, _work.Network, _progress, _cancellationToken);
+            await BulkInserter.InsertAsync(_db, _work.Experiences, _progress, _cancellationToken);
+            _work.Clear();
             _residents.Clear();
             _requests.Clear();
             _lifeDomains.Clear();

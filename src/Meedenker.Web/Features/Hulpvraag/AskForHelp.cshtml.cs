@@ -11,7 +11,7 @@ namespace Meedenker.Web.Features.Hulpvraag;
 [AllowAnonymous]
 [EnableRateLimiting(RateLimitPolicies.PublicForms)]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class AskForHelpModel(ReferenceData referenceData, Intake intake, MailSender mail, ILogger<AskForHelpModel> logger) : FormPageModel
+public sealed class AskForHelpModel(ReferenceData referenceData, Intake intake, ResidentConfirmation confirmation) : FormPageModel
 {
     [BindProperty]
     public HelpRequestInput Input { get; set; } = new() { AskedBy = "self", LanguageCode = "nl" };
@@ -33,10 +33,15 @@ public sealed class AskForHelpModel(ReferenceData referenceData, Intake intake, 
     public IntakeReceipt? Receipt { get; private set; }
     public string? StatusUrl { get; private set; }
 
-    public async Task OnGetAsync([FromQuery(Name = "leefgebied")] string? lifeDomains, CancellationToken cancellationToken)
+    public async Task OnGetAsync([FromQuery(Name = "leefgebied")] string? lifeDomains, [FromQuery(Name = "gemeente")] string? municipality,
+        [FromQuery(Name = "spoed")] string? urgent, CancellationToken cancellationToken)
     {
         Reference = await referenceData.GetAsync(cancellationToken);
         SubmissionId = SecretToken.New();
+        // Carried from the self-check: the resident's municipality and whether an answer could not wait. Unknown
+        // values are ignored; the resident can change both on the form.
+        Input.MunicipalityCode = Reference.Municipalities.FirstOrDefault(m => string.Equals(m.Code, municipality, StringComparison.OrdinalIgnoreCase))?.Code;
+        Input.Urgent = urgent == "1";
         if (!string.IsNullOrWhiteSpace(lifeDomains))
         {
             Input.LifeDomains = lifeDomains.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
@@ -80,27 +85,9 @@ public sealed class AskForHelpModel(ReferenceData referenceData, Intake intake, 
         StatusUrl = $"{Request.Scheme}://{Request.Host}/status/{Receipt.LinkSecret}";
         if (Receipt.IsNew && request.SendConfirmation && request.Email is not null)
         {
-            await SendConfirmationAsync(request.Email, request.FirstName, cancellationToken);
+            await confirmation.SendAsync(request.Email, request.FirstName, Receipt.ReferenceCode, StatusUrl, referred: false, cancellationToken);
         }
         return Page();
-    }
-
-    private async Task SendConfirmationAsync(string email, string firstName, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await mail.SendAsync(email, $"Je vraag is ontvangen ({Receipt!.ReferenceCode}) / Your request was received",
-                $"Beste {firstName},\n\nWe hebben je vraag ontvangen. Je code is {Receipt.ReferenceCode}.\nBekijk hier hoe het met je vraag staat: {StatusUrl}\n" +
-                "Binnen 5 werkdagen neemt een meedenker contact met je op.\n\n" +
-                $"Dear {firstName},\n\nWe received your request. Your code is {Receipt.ReferenceCode}.\nSee how your request is going: {StatusUrl}\n" +
-                "A meedenker will contact you within 5 working days.\n", cancellationToken);
-        }
-#pragma warning disable CA1031 // The request is stored; a mail problem must not turn the confirmation into an error.
-        catch (Exception e)
-#pragma warning restore CA1031
-        {
-            logger.LogWarning(e, "Confirmation mail for {ReferenceCode} could not be sent", Receipt!.ReferenceCode);
-        }
     }
 
     public bool Has(List<string> values, string code) => values.Contains(code);

@@ -34,6 +34,8 @@ public sealed class HelpRequestInput
     /// <summary>Code from the channel taxonomy: how the resident heard of client support.</summary>
     public string? HowHeard { get; set; }
     public bool SendConfirmation { get; set; }
+    /// <summary>The resident says it cannot wait (e.g. after an urgent self-check answer): the request is marked urgent.</summary>
+    public bool Urgent { get; set; }
 }
 
 /// <summary>One problem with one field, in both languages.</summary>
@@ -64,7 +66,8 @@ public sealed record ValidHelpRequest(
     bool EasyLanguage,
     string? AccessibilityNeeds,
     string? SourceCode,
-    bool SendConfirmation);
+    bool SendConfirmation,
+    bool Urgent = false);
 
 public static partial class HelpRequestRules
 {
@@ -286,6 +289,6 @@ public static partial class HelpRequestRules
         }
         return (new ValidHelpRequest(channel!.Value, channel == RequestChannel.Relative ? relativeName : null, municipality!.Id, neighbourhoodId, postcode,
             domains!, question!, firstName!, null, phone, email, address, preferences, times, timeNote, language, input.NeedsInterpreter, input.EasyLanguage,
-            accessibility, source, input.SendConfirmation), problems);
+            accessibility, source, input.SendConfirmation, input.Urgent), problems);
     }
 }

@@ -7,7 +7,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Meedenker.Web.Features.Hulpvraag;
 
 /// <param name="LinkSecret">The secret of the status link (<c>/status/…</c>, or <c>/verwijzing/…</c> for a referrer without an account), made by the server; null when the request has none.</param>
-public sealed record IntakeReceipt(Guid RequestId, string ReferenceCode, string? LinkSecret, bool IsNew);
+/// <summary>
+/// A stored request. <see cref="LinkSecret"/> is the status link's secret of whoever sent it (the resident, or a
+/// referrer without an account); <see cref="ResidentLinkSecret"/>, only for a new referral that gave the resident's
+/// e-mail address, is the resident's own status link, mailed to them.
+/// </summary>
+public sealed record IntakeReceipt(Guid RequestId, string ReferenceCode, string? LinkSecret, bool IsNew, string? ResidentLinkSecret = null);
 
 /// <summary>A caller's idempotency key, the scope it is unique in, and the hash of what was sent with it.</summary>
 public sealed record IdempotencyKey(string Scope, string Key, string BodyHash)
@@ -101,6 +106,8 @@ public sealed class Intake(AppDbContext db, TimeProvider time, IDataProtectionPr
         var now = time.GetUtcNow();
         // A resident always gets a status link; a referrer only when they have no account to follow it with.
         var secret = referral is null || referral.NeedsLink ? SecretToken.New() : null;
+        // A referred resident with an e-mail address gets a status link of their own.
+        var residentSecret = referral is null ? secret : request.Email is not null ? SecretToken.New() : null;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var resident = new Resident
         {
@@ -118,7 +125,7 @@ public sealed class Intake(AppDbContext db, TimeProvider time, IDataProtectionPr
         {
             Id = Guid.NewGuid(),
             ReferenceCode = ReferenceCode.New(),
-            StatusTokenHash = referral is null ? SecretToken.Hash(secret!) : null,
+            StatusTokenHash = residentSecret is null ? null : SecretToken.Hash(residentSecret),
             ReceivedAt = now,
             ResidentId = resident.Id,
             MunicipalityId = request.MunicipalityId,
@@ -137,6 +144,7 @@ public sealed class Intake(AppDbContext db, TimeProvider time, IDataProtectionPr
             EasyLanguage = request.EasyLanguage,
             AccessibilityNeeds = request.AccessibilityNeeds,
             RelativeName = request.RelativeName,
+            Urgent = request.Urgent,
         };
         helpRequest.LifeDomains.AddRange(request.LifeDomains.Select(code => new HelpRequestLifeDomain { HelpRequestId = helpRequest.Id, Code = code }));
         helpRequest.StatusChanges.Add(new HelpRequestStatusChange { Id = Guid.NewGuid(), HelpRequestId = helpRequest.Id, Status = HelpRequestStatus.Received, At = now });
@@ -174,7 +182,7 @@ public sealed class Intake(AppDbContext db, TimeProvider time, IDataProtectionPr
             logger.LogError("Help request {ReferenceCode} matches no intake route and the region has no fallback route: it waits in no queue until an admin sets one at /beheer/aanmeldroutes",
                 helpRequest.ReferenceCode);
         }
-        return new IntakeReceipt(helpRequest.Id, helpRequest.ReferenceCode, secret, true);
+        return new IntakeReceipt(helpRequest.Id, helpRequest.ReferenceCode, secret, true, referral is null ? null : residentSecret);
     }
 
     /// <summary>

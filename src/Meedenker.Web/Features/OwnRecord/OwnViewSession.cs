@@ -11,6 +11,9 @@ namespace Meedenker.Web.Features.OwnRecord;
 /// <summary>
 /// After the one-time code: a short-lived, encrypted cookie that says which help request (status link) the
 /// visitor proved. It is scoped to the status pages, HTTP-only and SameSite=Strict; nothing is kept on the server.
+/// The proof's end is inside the encrypted value and checked on the server's clock; the cookie itself has no
+/// Expires, so a visitor whose device clock is off (or a test on another clock) is not locked out early or kept
+/// in late, and it is gone when the browser closes.
 /// </summary>
 /// <summary>A visitor proved with link and code: which help request, and whose record it is.</summary>
 public sealed record OwnProof(Guid HelpRequestId, Guid ResidentId);
@@ -27,7 +30,7 @@ public sealed class OwnViewSession(IDataProtectionProvider protection, TimeProvi
         ArgumentNullException.ThrowIfNull(context);
         var until = time.GetUtcNow() + Lifetime;
         var value = Protector.Protect($"{helpRequestId:N}|{until.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)}");
-        context.Response.Cookies.Append(CookieName, value, Options(context, until));
+        context.Response.Cookies.Append(CookieName, value, Options(context));
     }
 
     /// <summary>The help request this visitor proved with a code, while the proof is fresh; otherwise null.</summary>
@@ -89,16 +92,15 @@ public sealed class OwnViewSession(IDataProtectionProvider protection, TimeProvi
     public void End(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        context.Response.Cookies.Delete(CookieName, Options(context, null));
+        context.Response.Cookies.Delete(CookieName, Options(context));
     }
 
-    private static CookieOptions Options(HttpContext context, DateTimeOffset? until) => new()
+    private static CookieOptions Options(HttpContext context) => new()
     {
         Path = "/status",
         HttpOnly = true,
         Secure = context.Request.IsHttps,
         SameSite = SameSiteMode.Strict,
         IsEssential = true,
-        Expires = until,
     };
 }

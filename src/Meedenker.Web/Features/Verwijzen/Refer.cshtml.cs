@@ -18,7 +18,7 @@ namespace Meedenker.Web.Features.Verwijzen;
 [AllowAnonymous]
 [EnableRateLimiting(RateLimitPolicies.PublicForms)]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class ReferModel(AppDbContext db, ReferenceData referenceData, Intake intake, TimeProvider time, IOptions<DemoSettings> demo) : FormPageModel
+public sealed class ReferModel(AppDbContext db, ReferenceData referenceData, Intake intake, ResidentConfirmation confirmation, TimeProvider time, IOptions<DemoSettings> demo) : FormPageModel
 {
     [BindProperty]
     public ReferralInput Input { get; set; } = new() { LanguageCode = "nl", ConsentGivenBy = "resident" };
@@ -76,6 +76,11 @@ public sealed class ReferModel(AppDbContext db, ReferenceData referenceData, Int
             return Page();
         }
         StatusUrl = Receipt.LinkSecret is { } secret ? $"{Request.Scheme}://{Request.Host}/verwijzing/{secret}" : null;
+        if (Receipt.ResidentLinkSecret is { } residentSecret)
+        {
+            await confirmation.SendAsync(referral.Request.Email!, referral.Request.FirstName, Receipt.ReferenceCode,
+                $"{Request.Scheme}://{Request.Host}/status/{residentSecret}", referred: true, cancellationToken);
+        }
         return Page();
     }
 

@@ -85,7 +85,7 @@ public static class ReferralApi
                 $"Send your organisation's API key in the {KeyHeader} header. Ask the administrator for a key."));
 
     private static async Task<Results<Created<ReferralCreated>, Ok<ReferralCreated>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        HttpContext context, AppDbContext db, ReferenceData referenceData, Intake intake, TimeProvider time, CancellationToken cancellationToken)
+        HttpContext context, AppDbContext db, ReferenceData referenceData, Intake intake, ResidentConfirmation confirmation, TimeProvider time, CancellationToken cancellationToken)
     {
         ApiLanguage.Apply(context);
         if (await AuthenticateAsync(context, db, cancellationToken) is not { } caller)
@@ -119,6 +119,11 @@ public static class ReferralApi
         if (receipt is null)
         {
             return ApiLanguage.IdempotencyKeyReused();
+        }
+        if (receipt.ResidentLinkSecret is { } residentSecret)
+        {
+            await confirmation.SendAsync(referral.Request.Email!, referral.Request.FirstName, receipt.ReferenceCode,
+                $"{context.Request.Scheme}://{context.Request.Host}/status/{residentSecret}", referred: true, cancellationToken);
         }
         var id = await db.Referrals.Where(r => r.HelpRequestId == receipt.RequestId).Select(r => r.Id).SingleAsync(cancellationToken);
         var body = new ReferralCreated(id, receipt.ReferenceCode, Code(HelpRequestStatus.Received));
