@@ -134,7 +134,7 @@ public static class Database
         catch (Exception e) when (e is DbException or InvalidOperationException or TimeoutException or System.Net.Sockets.SocketException)
         {
             throw new StartupConfigurationException(
-                $"Cannot reach or migrate the database ({Describe(connection)}): {e.GetBaseException().Message.TrimEnd('.')}. Check {setting}, ConnectionStrings:Meedenker and that the server is running.", e);
+                $"Cannot reach or migrate the database ({Describe(connection)}): {e.GetBaseException().Message.TrimEnd('.')}. Check {(migrations is null ? setting : setting + " and ConnectionStrings:Meedenker")} and that the server is running.", e);
         }
 
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
