@@ -14,7 +14,7 @@ public sealed class GenerateCommandTests
     {
         using var database = new TestDatabase();
         var (command, options) = Cli.Parse(["generate", "--services", "300",
-            $"--Database:Provider={database.Provider}", $"--ConnectionStrings:Meedenker={database.ConnectionString}", "--Demo:Enabled=false", "--environment=Testing"]);
+            .. database.CommandLineSettings(), "--Demo:Enabled=false", "--environment=Testing"]);
         var app = Web.Program.CreateApp(options.WebArgs);
         await using (app)
         {

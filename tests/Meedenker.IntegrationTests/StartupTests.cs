@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Meedenker.IntegrationTests.Infrastructure;
 
 namespace Meedenker.IntegrationTests;
 
@@ -107,13 +108,9 @@ public sealed class StartupTests
     [Fact]
     public async Task Operator_creates_the_first_administrator_from_the_command_line()
     {
-        using var database = new Infrastructure.TestDatabase();
-        var environment = new Dictionary<string, string>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["Database__Provider"] = database.Provider,
-            ["ConnectionStrings__Meedenker"] = database.ConnectionString,
-        };
+        using var database = new TestDatabase();
+        var environment = database.EnvironmentSettings();
+        environment["ASPNETCORE_ENVIRONMENT"] = "Production";
 
         var (exitCode, output) = await StartAppAsync(environment, "create-admin", "--email", "eerste.beheerder@stichting.test", "--name", "Eerste Beheerder", "--organization", "Stichting Proef", "--url", "https://meedenker.test");
         var (again, secondOutput) = await StartAppAsync(environment, "create-admin", "--email", "eerste.beheerder@stichting.test", "--name", "Eerste Beheerder", "--organization", "Stichting Proef");
@@ -122,5 +119,38 @@ public sealed class StartupTests
         Assert.Contains("https://meedenker.test/account/wachtwoord-instellen?userId=", output, StringComparison.Ordinal);
         Assert.Equal(1, again);
         Assert.Contains("There is already an account for eerste.beheerder@stichting.test", secondOutput, StringComparison.Ordinal);
+    }
+
+    [PostgresFact("database roles are PostgreSQL's")]
+    public async Task In_production_start_up_warns_when_the_apps_database_role_owns_the_tables()
+    {
+        using var database = new TestDatabase();
+        // Today's single-role set-up: the app runs (and migrates) as the role that owns every table.
+        var (exitCode, output) = await StartAppAsync(new()
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Database__Provider"] = "Postgres",
+            ["ConnectionStrings__Meedenker"] = database.OwnerConnectionString,
+        }, "migrate");
+
+        Assert.Equal(0, exitCode);
+        var warning = Assert.Single(output.Split('\n'), l => l.Contains("switch off the access log protection", StringComparison.Ordinal));
+        Assert.Contains("\"LogLevel\":\"Warning\"", warning, StringComparison.Ordinal);
+        Assert.Contains($"Database role {TestDatabase.OwnerRole} of ConnectionStrings:Meedenker owns (or may act as the owner of) ", warning, StringComparison.Ordinal);
+        Assert.Contains("migrate with the owner role in ConnectionStrings:MeedenkerMigrations", warning, StringComparison.Ordinal);
+    }
+
+    [PostgresFact("database roles are PostgreSQL's")]
+    public async Task In_production_start_up_is_quiet_when_the_owner_migrates_and_the_app_has_its_own_role()
+    {
+        using var database = new TestDatabase();
+        var environment = database.EnvironmentSettings();
+        environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+
+        var (exitCode, output) = await StartAppAsync(environment, "migrate");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Database migrated", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("switch off the access log protection", output, StringComparison.Ordinal);
     }
 }

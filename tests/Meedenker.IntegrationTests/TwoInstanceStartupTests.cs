@@ -1,5 +1,4 @@
 using Meedenker.IntegrationTests.Infrastructure;
-using Npgsql;
 
 namespace Meedenker.IntegrationTests;
 
@@ -8,24 +7,12 @@ public sealed class TwoInstanceStartupTests
 {
     private sealed class Instance(TestDatabase database) : MeedenkerFactory(demo: false, environment: "Testing", database);
 
-    [Fact]
+    [PostgresFact("SQLite is one file for one instance; the start-up lock is a PostgreSQL advisory lock")]
     public async Task Both_instances_come_up_and_the_reference_data_is_loaded_once()
     {
         using var database = new TestDatabase();
-        if (!database.IsPostgres)
-        {
-            // SQLite is one file for one instance; the lock is PostgreSQL's.
-            return;
-        }
-        var target = new NpgsqlConnectionStringBuilder(database.ConnectionString);
-        var name = target.Database!;
-        target.Database = "postgres";
-        await using (var admin = new NpgsqlConnection(target.ToString()))
-        {
-            await admin.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);
-            await create.ExecuteNonQueryAsync();
-        }
+        // An existing empty database, as an operator creates it: both instances find it and take the lock.
+        await database.CreatePostgresDatabaseAsync();
         using var first = new Instance(database);
         using var second = new Instance(database);
 

@@ -24,6 +24,7 @@ public static class Database
             throw new StartupConfigurationException(e.Message);
         }
         var connectionString = configuration.GetConnectionString("Meedenker");
+        _ = DatabaseRoles.MigrationsConnectionString(configuration, provider);
         if (provider == DatabaseProvider.Postgres)
         {
             if (string.IsNullOrWhiteSpace(connectionString))
@@ -96,11 +97,27 @@ public static class Database
         // Two instances starting at once on PostgreSQL: the first migrates and loads the reference data while
         // holding a session advisory lock, the second waits for it and then finds nothing left to do (issue 16,
         // finding 6). The lock lives on its own connection and ends with it, also when the process dies.
-        await using var startupLock = db.IsSqlite ? null : await StartupLock.AcquireAsync(connection.ConnectionString, logger, cancellationToken);
+        // With ConnectionStrings:MeedenkerMigrations the owner role migrates and then gives the app's own role its
+        // rights; the app's role owns nothing and cannot change the schema (issue 16, finding 4, decision 0101).
+        var configuration = scope.ServiceProvider.GetRequiredService<IConfiguration>();
+        var migrations = DatabaseRoles.MigrationsConnectionString(configuration, db.IsSqlite ? DatabaseProvider.Sqlite : DatabaseProvider.Postgres);
+        var setting = migrations is null ? "ConnectionStrings:Meedenker" : "ConnectionStrings:MeedenkerMigrations";
+        await using var startupLock = db.IsSqlite ? null : await StartupLock.AcquireAsync(migrations ?? connection.ConnectionString, setting, logger, cancellationToken);
 
         try
         {
-            if (migrate)
+            if (migrate && migrations is not null)
+            {
+                await using var owner = DatabaseRoles.OwnerContext(migrations);
+                await owner.Database.MigrateAsync(cancellationToken);
+                var appRole = await db.Database.SqlQueryRaw<string>("SELECT current_user::text AS \"Value\"").SingleAsync(cancellationToken);
+                var ownerRole = await owner.Database.SqlQueryRaw<string>("SELECT current_user::text AS \"Value\"").SingleAsync(cancellationToken);
+                if (appRole != ownerRole)
+                {
+                    await DatabaseRoles.GrantAppRoleAsync(owner, appRole, cancellationToken);
+                }
+            }
+            else if (migrate && await NeedsMigratingAsync(db, cancellationToken))
             {
                 await db.Database.MigrateAsync(cancellationToken);
             }
@@ -109,10 +126,15 @@ public static class Database
                 throw new StartupConfigurationException($"Cannot reach the database ({Describe(connection)}). Check ConnectionStrings:Meedenker and that the server is running.");
             }
         }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && migrations is null)
+        {
+            throw new StartupConfigurationException(
+                $"Cannot migrate the database ({Describe(connection)}): {e.MessageText.TrimEnd('.')}. The app's own role may not change the schema: set ConnectionStrings:MeedenkerMigrations to the owner role, or run 'migrate' with it and start with Database:MigrateOnStart=false (docs/operations.md, \"Database roles\").", e);
+        }
         catch (Exception e) when (e is DbException or InvalidOperationException or TimeoutException or System.Net.Sockets.SocketException)
         {
             throw new StartupConfigurationException(
-                $"Cannot reach or migrate the database ({Describe(connection)}): {e.GetBaseException().Message.TrimEnd('.')}. Check ConnectionStrings:Meedenker and that the server is running.", e);
+                $"Cannot reach or migrate the database ({Describe(connection)}): {e.GetBaseException().Message.TrimEnd('.')}. Check {(migrations is null ? setting : setting + " and ConnectionStrings:Meedenker")} and that the server is running.", e);
         }
 
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
@@ -146,7 +168,29 @@ public static class Database
                 "Loaded the {Kind} in {Seconds:0.0} s: {Organizations} organisations, {Staff} staff, {Requests} help requests, {Cases} cases, {Contacts} contacts",
                 loadDemo ? "demo region" : "reference data", result.Elapsed.TotalSeconds, result.Organizations, result.StaffUsers, result.HelpRequests, result.Cases, result.Contacts);
         }
+
+        if (!db.IsSqlite && scope.ServiceProvider.GetRequiredService<IHostEnvironment>().IsProduction())
+        {
+            var powers = await DatabaseRoles.ReadPowersAsync(db, cancellationToken);
+            if (powers.TooMany)
+            {
+                logger.LogWarning(
+                    // No quotes in the text: the JSON log would show them as \u0027.
+                    "Database role {Role} of ConnectionStrings:Meedenker {Powers}, so the app could switch off the access log protection. Give the app a role that owns nothing and migrate with the owner role in ConnectionStrings:MeedenkerMigrations (docs/operations.md, section Database roles).",
+                    powers.Role, powers.Describe());
+            }
+        }
     }
+
+    /// <summary>
+    /// Whether there is anything to migrate. An up-to-date database is left alone: EF's Migrate would still try to create
+    /// its history table, which the app's own role may not (it has no CREATE on the schema), so instances can run with
+    /// MigrateOnStart after a separate 'migrate' by the owner.
+    /// </summary>
+    private static async Task<bool> NeedsMigratingAsync(AppDbContext db, CancellationToken cancellationToken) =>
+        db.IsSqlite
+        || !await db.Database.CanConnectAsync(cancellationToken)
+        || (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any();
 
     /// <summary>A PostgreSQL session advisory lock for migrating and seeding; released when disposed.</summary>
     private sealed class StartupLock(NpgsqlConnection connection) : IAsyncDisposable
@@ -154,7 +198,7 @@ public static class Database
         // Any fixed number that no other code uses: "Meedenker" in ASCII, shortened to 64 bits.
         private const long Key = 0x4D656564656E6B;
 
-        public static async Task<StartupLock?> AcquireAsync(string connectionString, ILogger logger, CancellationToken cancellationToken)
+        public static async Task<StartupLock?> AcquireAsync(string connectionString, string setting, ILogger logger, CancellationToken cancellationToken)
         {
             var connection = new NpgsqlConnection(connectionString);
             try
@@ -171,7 +215,7 @@ public static class Database
             {
                 await connection.DisposeAsync();
                 throw new StartupConfigurationException(
-                    $"Cannot reach or migrate the database ({Describe(connection)}): {e.GetBaseException().Message.TrimEnd('.')}. Check ConnectionStrings:Meedenker and that the server is running.", e);
+                    $"Cannot reach or migrate the database ({Describe(connection)}): {e.GetBaseException().Message.TrimEnd('.')}. Check {setting} and that the server is running.", e);
             }
             await using (var tryLock = new NpgsqlCommand($"SELECT pg_try_advisory_lock({Key})", connection))
             {

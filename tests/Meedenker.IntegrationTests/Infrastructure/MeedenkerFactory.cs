@@ -61,6 +61,10 @@ public class MeedenkerFactory : WebApplicationFactory<Web.Program>
         builder.UseEnvironment(Environment);
         builder.UseSetting("Database:Provider", Database.Provider);
         builder.UseSetting("ConnectionStrings:Meedenker", Database.ConnectionString);
+        if (Database.MigrationsConnectionString is { } migrations)
+        {
+            builder.UseSetting("ConnectionStrings:MeedenkerMigrations", migrations);
+        }
         builder.UseSetting("Demo:Enabled", Demo ? "true" : "false");
         builder.UseSetting("RateLimits:LoginPerMinute", "10000");
         builder.UseSetting("RateLimits:PublicFormsPerMinute", "10000");
