@@ -190,6 +190,8 @@ public sealed class ConfigureOrganisationOpenIdConnect(IdentityProviderCache cac
         options.Scope.Add("email");
         // The IdP's own claim names (sub, email, roles, amr, acr), not the WS-Federation URIs.
         options.MapInboundClaims = false;
+        // The handler drops acr by default; it can say the IdP did multi-factor (a level of assurance).
+        options.ClaimActions.Remove("acr");
         options.GetClaimsFromUserInfoEndpoint = false;
         options.SaveTokens = false;
         options.TimeProvider = time;

@@ -108,9 +108,8 @@ public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<Staf
     private static readonly string TimingDummyHash = new PasswordHasher<StaffUser>().HashPassword(TimingDummy, Guid.NewGuid().ToString());
 
     private async Task LoadSignOnOrganizationsAsync(CancellationToken cancellationToken) =>
-        SignOnOrganizations = await db.IdentityProviders.Where(p => p.IsEnabled)
-            .Join(db.Organizations, p => p.OrganizationId, o => o.Id, (p, o) => new SignOnOrganization(o.Id, o.Name))
-            .OrderBy(o => o.Name).ToListAsync(cancellationToken);
+        SignOnOrganizations = await db.Organizations.Where(o => db.IdentityProviders.Any(p => p.OrganizationId == o.Id && p.IsEnabled))
+            .OrderBy(o => o.Name).Select(o => new SignOnOrganization(o.Id, o.Name)).ToListAsync(cancellationToken);
 
     private void ShowDemoAccounts() => DemoAccounts = demo.Value.Enabled ? Data.Generation.DemoAccounts.All : [];
 }

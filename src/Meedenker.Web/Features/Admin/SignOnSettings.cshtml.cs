@@ -81,6 +81,18 @@ public sealed class SignOnSettingsModel(AppDbContext db, IdentityProviderCache p
         }
         try
         {
+            IdentityProviderSettings.ParseMappings(Input.RoleMapping ?? "");
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError("Input.RoleMapping", Lang.Pick(e.Dutch, e.English));
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        try
+        {
             settings.Configure(Input.Enabled, Input.Issuer, Input.ClientId, string.IsNullOrEmpty(secret) ? null : providers.Protect(secret), Input.RemoveSecret,
                 Input.RoleClaim, Input.EmailClaim, Input.RoleMapping, Input.MultiFactorAcrValues, StaffClaims.UserIdOf(User) ?? Guid.Empty, time.GetUtcNow());
         }
