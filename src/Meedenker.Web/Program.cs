@@ -270,6 +270,7 @@ public sealed class Program
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseRateLimiter();
+        app.UseOrganisationSignOnCallbacks();
         app.UseAuthentication();
         app.UseAuthorization();
 

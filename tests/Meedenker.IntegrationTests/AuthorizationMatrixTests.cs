@@ -9,7 +9,9 @@ namespace Meedenker.IntegrationTests;
 /// <summary>
 /// Every staff route × every role and relation to one case. The matrix is data: a staff route without a row
 /// fails the test, so nobody adds a page without deciding who may open it. Every attempt on a route with a
-/// resident's data leaves an access-log entry, a denied attempt as denied.
+/// resident's data leaves an access-log entry, a denied attempt as denied. Staff signed in through their
+/// organisation's IdP (single sign-on, a real OpenID Connect server) get exactly the rights of the same role
+/// signed in with a password.
 /// </summary>
 public sealed class AuthorizationMatrixTests(MeedenkerFactory app) : IClassFixture<MeedenkerFactory>
 {
@@ -29,7 +31,24 @@ public sealed class AuthorizationMatrixTests(MeedenkerFactory app) : IClassFixtu
         Referrer,
         MunicipalityAnalyst,
         Admin,
+        /// <summary>Signed in through the IdP of the responsible supporter's organisation, mapped to coordinator: as C.</summary>
+        SignOnCoordinator,
+        /// <summary>Signed in through that IdP, mapped to (professional) supporter: as S.</summary>
+        SignOnSupporter,
+        /// <summary>Signed in through the other organisation's IdP, mapped to admin: as A.</summary>
+        SignOnAdmin,
     }
+
+    /// <summary>The matrix has a column for each viewer with a password; a viewer signed in through an IdP reads the column of the same role.</summary>
+    private const int PasswordViewers = 10;
+
+    private static Viewer ColumnOf(Viewer viewer) => viewer switch
+    {
+        Viewer.SignOnCoordinator => Viewer.Coordinator,
+        Viewer.SignOnSupporter => Viewer.SameOrganizationSupporter,
+        Viewer.SignOnAdmin => Viewer.Admin,
+        _ => viewer,
+    };
 
     private const string Everyone = "RSCOXNPFMA";
     private const string CaseWork = "RSCOXNP---";
@@ -64,6 +83,7 @@ public sealed class AuthorizationMatrixTests(MeedenkerFactory app) : IClassFixtu
         ["beheer/api-sleutels"] = "---------A",
         ["beheer/aanmeldroutes"] = "---------A",
         ["beheer/toegangslog"] = "---------A",
+        ["beheer/inloggen-via-organisatie"] = "---------A",
         ["beheer/zoekwoorden"] = "---------A",
         ["beheer/referentiecijfers"] = "---------A",
         ["beheer/sociale-kaart/import"] = "---------A",
@@ -91,21 +111,24 @@ public sealed class AuthorizationMatrixTests(MeedenkerFactory app) : IClassFixtu
         var stale = Matrix.Keys.Except(routes).Order(StringComparer.Ordinal).ToList();
         Assert.True(missing.Count == 0, "Staff routes without a row in the authorization matrix: " + string.Join(", ", missing));
         Assert.True(stale.Count == 0, "Matrix rows for routes that do not exist: " + string.Join(", ", stale));
-        Assert.All(Matrix.Values, row => Assert.Equal(Enum.GetValues<Viewer>().Length, row.Length));
+        Assert.All(Matrix.Values, row => Assert.Equal(PasswordViewers, row.Length));
     }
 
     [Fact]
     public async Task Only_the_allowed_cells_succeed_and_every_attempt_on_a_residents_data_is_logged()
     {
         var world = await BuildAsync();
+        await using var idp = await TestIdentityProvider.StartAsync();
+        const string mapping = "coordinatoren = Coordinator\nmedewerkers = Meedenker\nbeheer = Beheerder";
+        await app.UseIdentityProviderAsync(world.SupportOrganizationId, idp, mapping);
+        await app.UseIdentityProviderAsync(world.OtherOrganizationId, idp, mapping);
         var failures = new List<string>();
         foreach (var viewer in Enum.GetValues<Viewer>())
         {
-            var client = await app.SignInAsync(world.Staff[viewer]);
-            var userId = world.Staff[viewer].User.Id;
+            var (get, userId) = await SignInAsync(viewer, world, idp);
             foreach (var (route, row) in Matrix)
             {
-                var allowed = row[(int)viewer] != '-';
+                var allowed = row[(int)ColumnOf(viewer)] != '-';
                 var residentRoute = route.StartsWith("werk/casussen/", StringComparison.Ordinal) || route.StartsWith("werk/aanmeldingen/", StringComparison.Ordinal)
                     || route.StartsWith("werk/inwoners/", StringComparison.Ordinal);
                 var url = "/" + route.Replace("/{id:guid?}", "", StringComparison.Ordinal).Replace("{id:guid}", route.StartsWith("werk/aanmeldingen", StringComparison.Ordinal) ? world.RequestId.ToString()
@@ -113,7 +136,7 @@ public sealed class AuthorizationMatrixTests(MeedenkerFactory app) : IClassFixtu
                     : route.StartsWith("werk/meedenkers", StringComparison.Ordinal) ? world.ProfileId.ToString() : world.CaseId.ToString(), StringComparison.Ordinal);
                 var before = residentRoute ? app.WithDb(db => db.AccessLog.Count(a => a.UserId == userId && a.ResidentId == world.ResidentId)) : 0;
 
-                var response = await client.GetAsync(url);
+                var response = await get(url);
                 var succeeded = response.StatusCode == HttpStatusCode.OK;
                 var refused = response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound
                     || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString.Contains("/account/geen-toegang", StringComparison.Ordinal) == true);
@@ -149,7 +172,7 @@ public sealed class AuthorizationMatrixTests(MeedenkerFactory app) : IClassFixtu
                     var html = await response.Content.ReadAsStringAsync();
                     var seesNote = html.Contains(NoteMarker, StringComparison.Ordinal);
                     var seesPhone = html.Contains("06 9876 5432", StringComparison.Ordinal);
-                    var full = viewer is Viewer.Responsible or Viewer.Coordinator;
+                    var full = ColumnOf(viewer) is Viewer.Responsible or Viewer.Coordinator;
                     if (seesNote != full || seesPhone != full)
                     {
                         failures.Add($"{viewer} {url}: contact note {(seesNote ? "shown" : "hidden")}, phone {(seesPhone ? "shown" : "hidden")}");
@@ -171,7 +194,31 @@ public sealed class AuthorizationMatrixTests(MeedenkerFactory app) : IClassFixtu
         Assert.Equal(world.ResidentId, entry.ResidentId);
     }
 
-    private sealed record World(Dictionary<Viewer, MeedenkerFactory.Staff> Staff, Guid CaseId, Guid RequestId, Guid ResidentId, Guid ProfileId);
+    private sealed record World(Dictionary<Viewer, MeedenkerFactory.Staff> Staff, Guid CaseId, Guid RequestId, Guid ResidentId, Guid ProfileId,
+        Guid SupportOrganizationId, Guid OtherOrganizationId);
+
+    /// <summary>Signs the viewer in: with password and TOTP, or with one click through the organisation's IdP (which did multi-factor).</summary>
+    private async Task<(Func<string, Task<HttpResponseMessage>> Get, Guid UserId)> SignInAsync(Viewer viewer, World world, TestIdentityProvider idp)
+    {
+        if (world.Staff.TryGetValue(viewer, out var staff))
+        {
+            var client = await app.SignInAsync(staff);
+            return (client.GetAsync, staff.User.Id);
+        }
+        var (organizationId, group) = viewer switch
+        {
+            Viewer.SignOnCoordinator => (world.SupportOrganizationId, "coordinatoren"),
+            Viewer.SignOnSupporter => (world.SupportOrganizationId, "medewerkers"),
+            _ => (world.OtherOrganizationId, "beheer"),
+        };
+        var subject = Guid.NewGuid().ToString("N");
+        var email = $"{subject[..12]}@sso.meedenker.test";
+        var browser = await app.SignInThroughOrganisationAsync(organizationId, idp, new IdpUser(subject, email, "SSO " + viewer, [group], ["pwd", "otp"]));
+        Assert.Equal("/werk", browser.LandedPath);
+        var user = app.WithDb(db => db.Users.Single(u => u.Email == email));
+        Assert.Equal(organizationId, user.OrganizationId);
+        return (url => browser.GoAsync(url, follow: false), user.Id);
+    }
 
     private async Task<World> BuildAsync()
     {
@@ -223,6 +270,6 @@ public sealed class AuthorizationMatrixTests(MeedenkerFactory app) : IClassFixtu
             return 0;
         });
         var profile = await app.CreateSupporterProfileAsync(staff[Viewer.Responsible]);
-        return new World(staff, caseRef.CaseId, requestId, caseRef.ResidentId, profile.Id);
+        return new World(staff, caseRef.CaseId, requestId, caseRef.ResidentId, profile.Id, volunteerOrganization.Id, otherOrganization.Id);
     }
 }

@@ -37,6 +37,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<IntakeRoute> IntakeRoutes => Set<IntakeRoute>();
     public DbSet<IntakeAssignment> IntakeAssignments => Set<IntakeAssignment>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<IdentityProviderSettings> IdentityProviders => Set<IdentityProviderSettings>();
     public DbSet<SelfRelianceScore> SelfRelianceScores => Set<SelfRelianceScore>();
     public DbSet<FollowUp> FollowUps => Set<FollowUp>();
     public DbSet<CaseQuestion> CaseQuestions => Set<CaseQuestion>();
@@ -222,6 +223,22 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
             e.HasIndex(a => a.OrganizationId, "IX_IntakeAssignments_Waiting").HasFilter("\"Waiting\"");
             e.HasOne<HelpRequest>().WithMany(h => h.IntakeAssignments).HasForeignKey(a => a.HelpRequestId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Organization>().WithMany().HasForeignKey(a => a.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<IdentityProviderSettings>(e =>
+        {
+            e.ToTable("IdentityProviders");
+            e.HasKey(p => p.OrganizationId);
+            e.Property(p => p.Issuer).HasMaxLength(IdentityProviderSettings.MaxIssuerLength);
+            e.Property(p => p.ClientId).HasMaxLength(IdentityProviderSettings.MaxClientIdLength);
+            e.Property(p => p.ProtectedClientSecret).HasMaxLength(2000);
+            e.Property(p => p.RoleClaim).HasMaxLength(IdentityProviderSettings.MaxClaimLength);
+            e.Property(p => p.EmailClaim).HasMaxLength(IdentityProviderSettings.MaxClaimLength);
+            e.Property(p => p.RoleMappingText).HasMaxLength(IdentityProviderSettings.MaxMappingLength);
+            e.Property(p => p.MultiFactorAcrValues).HasMaxLength(IdentityProviderSettings.MaxAcrLength);
+            e.Property(p => p.Version).IsConcurrencyToken();
+            e.Ignore(p => p.RoleMappings);
+            e.HasOne<Organization>().WithOne().HasForeignKey<IdentityProviderSettings>(p => p.OrganizationId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<ApiKey>(e =>

@@ -117,6 +117,7 @@ public static class AuthSetup
             services.Remove(validator);
         }
         services.AddScoped<IPasswordValidator<StaffUser>, PasswordRules>();
+        services.AddOrganisationSignOn();
 
         var security = configuration.GetSection("Security").Get<SecuritySettings>() ?? new SecuritySettings();
         services.ConfigureApplicationCookie(options =>

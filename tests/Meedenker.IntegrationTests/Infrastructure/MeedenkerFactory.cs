@@ -460,6 +460,45 @@ public class MeedenkerFactory : WebApplicationFactory<Web.Program>
         return client;
     }
 
+    /// <summary>
+    /// Sets up sign-in through this IdP for the organisation, as its admin would, and registers Meedenker as a
+    /// client at the IdP. Returns the client id.
+    /// </summary>
+    public async Task<string> UseIdentityProviderAsync(Guid organizationId, TestIdentityProvider idp, string roleMapping, string acrValues = "", string? issuer = null)
+    {
+        ArgumentNullException.ThrowIfNull(idp);
+        var clientId = Unique("meedenker-");
+        var secret = Unique("geheim-");
+        idp.AddClient(clientId, secret, $"{ClientOptions.BaseAddress.GetLeftPart(UriPartial.Authority)}{Web.Infrastructure.SingleSignOn.CallbackPath(organizationId)}");
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var protector = scope.ServiceProvider.GetRequiredService<Web.Infrastructure.IdentityProviderCache>();
+        var settings = await db.IdentityProviders.SingleOrDefaultAsync(p => p.OrganizationId == organizationId);
+        if (settings is null)
+        {
+            settings = IdentityProviderSettings.For(organizationId);
+            db.IdentityProviders.Add(settings);
+        }
+        settings.Configure(true, issuer ?? idp.Issuer, clientId, protector.Protect(secret), false, "roles", "email", roleMapping, acrValues, Guid.Empty, TestClock.Now);
+        await db.SaveChangesAsync();
+        return clientId;
+    }
+
+    /// <summary>
+    /// One click on "Inloggen via …": the browser signs in at the IdP as this user, starts at the organisation's
+    /// button and follows every redirect. The browser is where the user landed.
+    /// </summary>
+    public async Task<SignOnBrowser> SignInThroughOrganisationAsync(Guid organizationId, TestIdentityProvider idp, IdpUser user)
+    {
+        ArgumentNullException.ThrowIfNull(idp);
+        ArgumentNullException.ThrowIfNull(user);
+        idp.AddUser(user);
+        var browser = new SignOnBrowser(this);
+        (await browser.GoAsync(idp.LoginUrl(user.Subject))).Dispose();
+        (await browser.GoAsync(Web.Infrastructure.SingleSignOn.StartPath(organizationId))).Dispose();
+        return browser;
+    }
+
     /// <summary>Where a response leaves the user: the redirect target, or the page itself (a Kestrel client follows redirects).</summary>
     private static string Landed(HttpResponseMessage response) =>
         response.StatusCode == HttpStatusCode.Redirect

@@ -1,3 +1,4 @@
+using Meedenker.Data;
 using Meedenker.Data.Generation;
 using Meedenker.Domain;
 using Meedenker.Web.Features.Shared;
@@ -6,13 +7,14 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Meedenker.Web.Features.Account;
 
 [AllowAnonymous]
 [EnableRateLimiting(RateLimitPolicies.Login)]
-public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, IOptions<DemoSettings> demo, IOptions<SecuritySettings> security) : FormPageModel
+public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, AppDbContext db, IOptions<DemoSettings> demo, IOptions<SecuritySettings> security) : FormPageModel
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -33,11 +35,27 @@ public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<Staf
 
     public IReadOnlyList<DemoAccounts.Account> DemoAccounts { get; private set; } = [];
 
-    public void OnGet() => ShowDemoAccounts();
+    /// <summary>Why a sign-in through the organisation was refused (<see cref="SignOnRefusal"/>).</summary>
+    [BindProperty(SupportsGet = true, Name = "sso")]
+    public string? SignOnResult { get; set; }
 
-    public async Task<IActionResult> OnPostAsync()
+    public string? SignOnMessage => SignOnRefusal.Message(SignOnResult);
+
+    public sealed record SignOnOrganization(Guid Id, string Name);
+
+    /// <summary>The organisations whose staff sign in through their own IdP, one button each.</summary>
+    public IReadOnlyList<SignOnOrganization> SignOnOrganizations { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         ShowDemoAccounts();
+        await LoadSignOnOrganizationsAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        ShowDemoAccounts();
+        await LoadSignOnOrganizationsAsync(cancellationToken);
         var email = Email?.Trim();
         if (string.IsNullOrEmpty(email))
         {
@@ -88,6 +106,10 @@ public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<Staf
 
     private static readonly StaffUser TimingDummy = new() { DisplayName = "", UserName = "timing@meedenker.invalid" };
     private static readonly string TimingDummyHash = new PasswordHasher<StaffUser>().HashPassword(TimingDummy, Guid.NewGuid().ToString());
+
+    private async Task LoadSignOnOrganizationsAsync(CancellationToken cancellationToken) =>
+        SignOnOrganizations = await db.Organizations.Where(o => db.IdentityProviders.Any(p => p.OrganizationId == o.Id && p.IsEnabled))
+            .OrderBy(o => o.Name).Select(o => new SignOnOrganization(o.Id, o.Name)).ToListAsync(cancellationToken);
 
     private void ShowDemoAccounts() => DemoAccounts = demo.Value.Enabled ? Data.Generation.DemoAccounts.All : [];
 }
