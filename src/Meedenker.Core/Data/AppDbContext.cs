@@ -37,6 +37,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<IntakeRoute> IntakeRoutes => Set<IntakeRoute>();
     public DbSet<IntakeAssignment> IntakeAssignments => Set<IntakeAssignment>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<StaffSession> StaffSessions => Set<StaffSession>();
     public DbSet<SelfRelianceScore> SelfRelianceScores => Set<SelfRelianceScore>();
     public DbSet<FollowUp> FollowUps => Set<FollowUp>();
     public DbSet<CaseQuestion> CaseQuestions => Set<CaseQuestion>();
@@ -222,6 +223,19 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
             e.HasIndex(a => a.OrganizationId, "IX_IntakeAssignments_Waiting").HasFilter("\"Waiting\"");
             e.HasOne<HelpRequest>().WithMany(h => h.IntakeAssignments).HasForeignKey(a => a.HelpRequestId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Organization>().WithMany().HasForeignKey(a => a.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<StaffSession>(e =>
+        {
+            e.Property(s => s.TokenHash).HasMaxLength(64);
+            // Every staff request looks its session up by this index.
+            e.HasIndex(s => s.TokenHash).IsUnique();
+            e.HasIndex(s => s.UserId);
+            e.HasIndex(s => s.ExpiresAt);
+            e.Property(s => s.Device).HasMaxLength(100);
+            e.Property(s => s.Network).HasMaxLength(50);
+            e.Property(s => s.EndReason).HasConversion<string>().HasMaxLength(30);
+            e.HasOne<StaffUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<ApiKey>(e =>
