@@ -176,7 +176,16 @@ public sealed partial class StaffSessionTests(FakeClockFactory app) : IClassFixt
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/werk")).StatusCode);
         }
         // Ten minutes before the end the page counts down to it, not to a full idle time.
-        Assert.Contains("data-idle-seconds=\"600\"", await client.GetStringAsync("/werk"), StringComparison.Ordinal);
+        var work = await client.GetStringAsync("/werk");
+        Assert.Contains("data-idle-seconds=\"600\"", work, StringComparison.Ordinal);
+        // "Blijf ingelogd" cannot go past the absolute end, and tells the script so.
+        using var keep = new HttpRequestMessage(HttpMethod.Post, "/account/sessie-verlengen")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = HttpClientFormExtensions.AntiforgeryToken(work) }),
+        };
+        keep.Headers.Add("X-Requested-With", "XMLHttpRequest");
+        using var json = System.Text.Json.JsonDocument.Parse(await (await client.SendAsync(keep)).Content.ReadAsStringAsync());
+        Assert.Equal(600, json.RootElement.GetProperty("expiresInSeconds").GetInt32());
         app.Clock.Advance(TimeSpan.FromMinutes(10));
         Assert.True(Refused(await client.GetAsync("/werk")), "The session outlived its absolute end.");
     }
