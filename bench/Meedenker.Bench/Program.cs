@@ -11,6 +11,7 @@ using Meedenker.Bench;
 //   dotnet run -c Release --project bench/Meedenker.Bench -- intake|durability --connection CS [--clients 16] [--seconds N]
 //   dotnet run -c Release --project bench/Meedenker.Bench -- casework --connection CS [--cases 1000000] [--clients 16] [--seconds 15] [--warmup 30] [--database keep] [--pages queue,mine,outreach]
 //   dotnet run -c Release --project bench/Meedenker.Bench -- social-map --connection CS [--services 50000] [--clients 16] [--seconds N] [--search "schulden,taalcafe"] [--database existing]
+//   dotnet run -c Release --project bench/Meedenker.Bench -- sessions --provider Sqlite|Postgres [--connection CS] [--rounds 10] [--requests 300]
 var command = args.FirstOrDefault() ?? "help";
 string Option(string name, string fallback)
 {
@@ -67,11 +68,18 @@ switch (command)
             int.Parse(Option("--repeats", "3"), CultureInfo.InvariantCulture),
             double.Parse(Option("--contacts-per-case", "5"), CultureInfo.InvariantCulture));
         return 0;
+    case "sessions":
+        await SessionBench.RunAsync(
+            Option("--provider", "Sqlite"),
+            Option("--connection", "Host=127.0.0.1;Port=5432;Username=postgres"),
+            int.Parse(Option("--rounds", "10"), CultureInfo.InvariantCulture),
+            int.Parse(Option("--requests", "300"), CultureInfo.InvariantCulture));
+        return 0;
     case "first-start":
         await FirstStartBench.RunAsync();
         return 0;
     default:
-        Console.WriteLine("Commands: monitor --connection CS [--cases N] [--database NAME] | generator [--provider Sqlite|Postgres] [--connection CS] [--cases N] | first-start | retention [--provider …] [--cases N] | intake|durability --connection CS [--clients 16] [--seconds N] | casework --connection CS [--cases N] [--clients 16] [--seconds 15] [--warmup 30] [--database keep] | social-map --connection CS [--services 50000] [--clients 16] [--seconds N] [--search a,b] [--database existing]");
+        Console.WriteLine("Commands: monitor --connection CS [--cases N] [--database NAME] | generator [--provider Sqlite|Postgres] [--connection CS] [--cases N] | first-start | sessions [--provider Sqlite|Postgres] [--connection CS] [--rounds 10] [--requests 300] | retention [--provider …] [--cases N] | intake|durability --connection CS [--clients 16] [--seconds N] | casework --connection CS [--cases N] [--clients 16] [--seconds 15] [--warmup 30] [--database keep] | social-map --connection CS [--services 50000] [--clients 16] [--seconds N] [--search a,b] [--database existing]");
         return command == "help" ? 0 : 1;
 }
 

@@ -96,9 +96,10 @@ public sealed class AuthorizationMatrixTests(MeedenkerFactory app) : IClassFixtu
         ["beheer/bewaartermijnen"] = "---------A",
         ["verwijzer"] = "-------F--",
         ["monitor"] = "--------M-",
+        ["account/sessies"] = Everyone,
     };
 
-    private static readonly string[] StaffAreas = ["werk", "beheer", "verwijzer", "monitor"];
+    private static readonly string[] StaffAreas = ["werk", "beheer", "verwijzer", "monitor", "account/sessies"];
 
     [Fact]
     public void Every_staff_route_has_a_row_in_the_matrix()

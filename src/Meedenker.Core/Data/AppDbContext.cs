@@ -38,6 +38,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<IntakeAssignment> IntakeAssignments => Set<IntakeAssignment>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<IdentityProviderSettings> IdentityProviders => Set<IdentityProviderSettings>();
+    public DbSet<StaffSession> StaffSessions => Set<StaffSession>();
     public DbSet<SelfRelianceScore> SelfRelianceScores => Set<SelfRelianceScore>();
     public DbSet<FollowUp> FollowUps => Set<FollowUp>();
     public DbSet<CaseQuestion> CaseQuestions => Set<CaseQuestion>();
@@ -239,6 +240,19 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
             e.Property(p => p.Version).IsConcurrencyToken();
             e.Ignore(p => p.RoleMappings);
             e.HasOne<Organization>().WithOne().HasForeignKey<IdentityProviderSettings>(p => p.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<StaffSession>(e =>
+        {
+            e.Property(s => s.TokenHash).HasMaxLength(64);
+            // Every staff request looks its session up by this index.
+            e.HasIndex(s => s.TokenHash).IsUnique();
+            e.HasIndex(s => s.UserId);
+            e.HasIndex(s => s.ExpiresAt);
+            e.Property(s => s.Device).HasMaxLength(100);
+            e.Property(s => s.Network).HasMaxLength(50);
+            e.Property(s => s.EndReason).HasConversion<string>().HasMaxLength(30);
+            e.HasOne<StaffUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<ApiKey>(e =>

@@ -24,6 +24,8 @@ public static class StaffClaims
     public const string IsDemo = "meedenker:demo";
     public const string AuthenticationMethod = "amr";
     public const string MultiFactor = "mfa";
+    /// <summary>The secret of the server-side session (<see cref="StaffSessions"/>); only its hash is in the database.</summary>
+    public const string SessionId = "meedenker:sid";
 
     public static Guid? OrganizationOf(ClaimsPrincipal user) =>
         Guid.TryParse(user?.FindFirstValue(OrganizationId), out var id) ? id : null;
@@ -133,6 +135,8 @@ public static class AuthSetup
             options.SlidingExpiration = true;
             options.Events.OnValidatePrincipal = SessionTimeout.ValidateAndRenewAsync;
             options.Events.OnRedirectToLogin = SessionTimeout.RedirectToLoginAsync;
+            options.Events.OnSigningIn = StaffSessions.OnSigningInAsync;
+            options.Events.OnSigningOut = StaffSessions.OnSigningOutAsync;
         });
         // Outside Development the auth cookie is always Secure, also when a proxy forgot to say the request came
         // in over HTTPS: the browser never sends it over plain HTTP.
@@ -151,10 +155,17 @@ public static class AuthSetup
                 {
                     identity.AddClaim(new Claim(StaffClaims.AuthenticationMethod, StaffClaims.MultiFactor));
                 }
+                // The rebuilt principal keeps its server-side session.
+                if (StaffSessions.SecretOf(context.CurrentPrincipal) is { } session && context.NewPrincipal?.Identity is ClaimsIdentity renewed
+                    && StaffSessions.SecretOf(context.NewPrincipal) is null)
+                {
+                    renewed.AddClaim(new Claim(StaffClaims.SessionId, session));
+                }
                 return Task.CompletedTask;
             };
         });
 
+        services.AddOptions<StaffSessionOptions>();
         services.AddScoped<IAuthorizationHandler, MultiFactorHandler>();
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser().AddRequirements(new MultiFactorRequirement()))

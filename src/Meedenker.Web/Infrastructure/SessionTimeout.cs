@@ -12,7 +12,8 @@ namespace Meedenker.Web.Infrastructure;
 /// expiration, and by "Blijf ingelogd". So the session ends at most a minute earlier than
 /// <c>Security:SessionIdleMinutes</c> after the last request, a disabled account loses its sessions within a
 /// minute also while it is active, and an ordinary request neither re-encrypts the cookie nor builds the
-/// sign-in services. The page's warning script (<c>wwwroot/js/session-timeout.js</c>) counts down from the
+/// sign-in services. Every request also checks the server-side session (<see cref="StaffSessions"/>): one indexed
+/// read; the session row's idle end is moved on only when the cookie is renewed. The page's warning script (<c>wwwroot/js/session-timeout.js</c>) counts down from the
 /// cookie's real end (<see cref="SecondsLeft"/>). When an expired session is sent to the sign-in page, the page
 /// says why.
 /// </summary>
@@ -31,6 +32,16 @@ public static class SessionTimeout
         var stamp = services.GetRequiredService<IOptions<SecurityStampValidatorOptions>>().Value;
         var now = (stamp.TimeProvider ?? context.Options.TimeProvider ?? TimeProvider.System).GetUtcNow();
         var issued = context.Properties.IssuedUtc;
+        // The server-side session (StaffSessions): ended on any instance means refused here, at once.
+        StaffSessions.State? session = null;
+        if (services.GetRequiredService<IOptions<StaffSessionOptions>>().Value.CheckEveryRequest)
+        {
+            session = await StaffSessions.CheckAsync(context, now);
+            if (session is null)
+            {
+                return;
+            }
+        }
         // Identity's security-stamp check (it may reject a disabled user, and renews the cookie when the stamp is
         // still good). It only looks at the database once the interval has passed; before that, skip it, and with
         // it the scoped sign-in services it needs.
@@ -49,7 +60,20 @@ public static class SessionTimeout
         // The cookie handler itself renews a sliding session past half its time.
         var expires = context.Properties.ExpiresUtc;
         var slides = context.Options.SlidingExpiration && issued is not null && expires is not null && now - issued.Value > expires.Value - now;
-        context.HttpContext.Items[EndsAtKey] = context.ShouldRenew || slides || expires is null ? now + context.Options.ExpireTimeSpan : expires.Value;
+        var renews = context.ShouldRenew || slides || expires is null;
+        var endsAt = renews ? now + context.Options.ExpireTimeSpan : expires!.Value;
+        if (session is not null)
+        {
+            if (renews)
+            {
+                await StaffSessions.TouchAsync(context.HttpContext, session, now, endsAt);
+            }
+            if (session.AbsoluteExpiresAt < endsAt)
+            {
+                endsAt = session.AbsoluteExpiresAt;
+            }
+        }
+        context.HttpContext.Items[EndsAtKey] = endsAt;
     }
 
     /// <summary>Seconds until this request's session ends, for the warning script; the whole idle time if unknown.</summary>

@@ -22,8 +22,11 @@ public sealed class SecuritySettings
     public double SessionIdleMinutes { get; set; } = 20;
     /// <summary>How long before the end the page warns and offers to stay signed in (WCAG 2.2.1: at least 20 seconds).</summary>
     public int SessionWarningSeconds { get; set; } = 120;
+    /// <summary>A staff session ends this many hours after sign-in, however active (a working day and a bit).</summary>
+    public double SessionAbsoluteHours { get; set; } = 12;
 
     public TimeSpan SessionIdle => TimeSpan.FromMinutes(Math.Clamp(SessionIdleMinutes, 0.25, 24 * 60));
+    public TimeSpan SessionAbsolute => TimeSpan.FromHours(Math.Clamp(SessionAbsoluteHours, 1, 7 * 24));
     public TimeSpan SessionWarning => TimeSpan.FromSeconds(Math.Min(Math.Max(SessionWarningSeconds, 20), Math.Max(1, SessionIdle.TotalSeconds - 5)));
 }
 

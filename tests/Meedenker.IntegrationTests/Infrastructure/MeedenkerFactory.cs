@@ -438,11 +438,21 @@ public class MeedenkerFactory : WebApplicationFactory<Web.Program>
     public HttpClient CreateBrowserlikeClient() =>
         CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = ClientOptions.BaseAddress, AllowAutoRedirect = false, HandleCookies = true });
 
+    /// <summary>A browser-like client whose cookies the test can read and copy (e.g. to another instance).</summary>
+    public HttpClient CreateBrowserlikeClient(CookieContainer cookies)
+    {
+        var client = CreateDefaultClient(ClientOptions.BaseAddress, new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(cookies));
+        return client;
+    }
+
     /// <summary>Signs in through the login pages, with the authenticator code when the account has two-factor.</summary>
-    public async Task<HttpClient> SignInAsync(Staff staff)
+    public Task<HttpClient> SignInAsync(Staff staff) => SignInAsync(staff, null);
+
+    /// <summary>Signs in keeping the cookies in <paramref name="cookies"/>, so the test can copy the sign-in cookie.</summary>
+    public async Task<HttpClient> SignInAsync(Staff staff, CookieContainer? cookies)
     {
         ArgumentNullException.ThrowIfNull(staff);
-        var client = CreateBrowserlikeClient();
+        var client = cookies is null ? CreateBrowserlikeClient() : CreateBrowserlikeClient(cookies);
         var response = await client.PostFormAsync("/account/inloggen", new() { ["Email"] = staff.Email, ["Password"] = Password });
         if (Landed(response) == "/account/inloggen")
         {

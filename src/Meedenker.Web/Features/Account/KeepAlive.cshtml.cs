@@ -13,7 +13,7 @@ namespace Meedenker.Web.Features.Account;
 /// </summary>
 // Any signed-in user, also one still enrolling their authenticator app.
 [Authorize]
-public sealed class KeepAliveModel(IOptions<SecuritySettings> security) : FormPageModel
+public sealed class KeepAliveModel(IOptions<SecuritySettings> security, TimeProvider time) : FormPageModel
 {
     [BindProperty]
     public string? ReturnUrl { get; set; }
@@ -24,7 +24,8 @@ public sealed class KeepAliveModel(IOptions<SecuritySettings> security) : FormPa
     {
         if (string.Equals(Request.Headers.XRequestedWith, "XMLHttpRequest", StringComparison.Ordinal))
         {
-            var seconds = (int)security.Value.SessionIdle.TotalSeconds;
+            // The renewed end, which is earlier than the whole idle time near the session's absolute end.
+            var seconds = SessionTimeout.SecondsLeft(HttpContext, security.Value.SessionIdle, time);
             return new JsonResult(new { expiresInSeconds = seconds, message = Lang.Pick("Je blijft ingelogd.", "You stay signed in.") })
             {
                 StatusCode = StatusCodes.Status200OK,

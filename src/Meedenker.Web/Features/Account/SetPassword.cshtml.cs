@@ -1,3 +1,4 @@
+using Meedenker.Data;
 using Meedenker.Domain;
 using Meedenker.Web.Features.Shared;
 using Meedenker.Web.Infrastructure;
@@ -11,7 +12,7 @@ namespace Meedenker.Web.Features.Account;
 /// <summary>An invited staff member chooses a password with the link from the invitation mail.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(RateLimitPolicies.Login)]
-public sealed class SetPasswordModel(UserManager<StaffUser> users) : FormPageModel
+public sealed class SetPasswordModel(UserManager<StaffUser> users, AppDbContext db, TimeProvider time) : FormPageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? UserId { get; set; }
@@ -49,6 +50,8 @@ public sealed class SetPasswordModel(UserManager<StaffUser> users) : FormPageMod
             ModelState.AddModelError(tokenProblem ? string.Empty : nameof(Password), tokenProblem ? invalidLink : result.Errors.First().Description);
             return Page();
         }
+        // Whoever knew the old password is signed out everywhere, at once.
+        await StaffSessions.EndAllAsync(db, user.Id, SessionEndReason.PasswordChanged, time.GetUtcNow(), HttpContext.RequestAborted);
         Done = true;
         return Page();
     }

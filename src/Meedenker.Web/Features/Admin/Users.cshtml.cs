@@ -2,6 +2,7 @@ using Meedenker.Data;
 using Meedenker.Domain;
 using Meedenker.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -9,11 +10,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Meedenker.Web.Features.Admin;
 
 [Authorize(Policy = Policies.Admin)]
-public sealed class UsersModel(AppDbContext db, TimeProvider time) : PageModel
+public sealed class UsersModel(AppDbContext db, UserManager<StaffUser> userManager, TimeProvider time) : PageModel
 {
     private const int PageSize = 50;
 
-    public sealed record UserRow(Guid Id, string DisplayName, string? Email, string Organization, string Roles, bool TwoFactor, bool Disabled);
+    public sealed record UserRow(Guid Id, string DisplayName, string? Email, string Organization, string Roles, string? Role, bool TwoFactor, bool Disabled);
 
     public IReadOnlyList<UserRow> Users { get; private set; } = [];
     public int Total { get; private set; }
@@ -43,7 +44,7 @@ public sealed class UsersModel(AppDbContext db, TimeProvider time) : PageModel
                 u.IsDisabled,
             })
             .ToListAsync(cancellationToken);
-        Users = rows.Select(r => new UserRow(r.Id, r.DisplayName, r.Email, r.Organization, string.Join(", ", r.Roles.Select(RoleName)), r.TwoFactorEnabled, r.IsDisabled)).ToList();
+        Users = rows.Select(r => new UserRow(r.Id, r.DisplayName, r.Email, r.Organization, string.Join(", ", r.Roles.Select(RoleName)), r.Roles.FirstOrDefault(), r.TwoFactorEnabled, r.IsDisabled)).ToList();
     }
 
     public Task<IActionResult> OnPostDisableAsync(Guid id, CancellationToken cancellationToken) => SetDisabledAsync(id, true, cancellationToken);
@@ -71,9 +72,46 @@ public sealed class UsersModel(AppDbContext db, TimeProvider time) : PageModel
             user.Enable();
         }
         await db.SaveChangesAsync(cancellationToken);
+        if (disable)
+        {
+            // Every open session of the account ends now, on every instance (not at the next stamp check).
+            await StaffSessions.EndAllAsync(db, user.Id, SessionEndReason.AccountDisabled, time.GetUtcNow(), cancellationToken);
+        }
         Message = disable
             ? Lang.Pick($"{user.DisplayName} is uitgeschakeld en kan niet meer inloggen.", $"{user.DisplayName} is disabled and can no longer sign in.")
             : Lang.Pick($"{user.DisplayName} kan weer inloggen.", $"{user.DisplayName} can sign in again.");
+        return RedirectToPage();
+    }
+
+    /// <summary>A new role for a staff member; their open sessions end, so no cookie keeps the old role.</summary>
+    public async Task<IActionResult> OnPostRoleAsync(Guid id, [FromForm] string? role, CancellationToken cancellationToken)
+    {
+        if (id == CurrentUserId)
+        {
+            Message = Lang.Pick("Je kunt je eigen rol niet wijzigen.", "You cannot change your own role.");
+            return RedirectToPage();
+        }
+        if (role is null || !StaffRoles.All.Contains(role))
+        {
+            Message = Lang.Pick("Kies een rol uit de lijst.", "Choose a role from the list.");
+            return RedirectToPage();
+        }
+        var user = await userManager.FindByIdAsync(id.ToString());
+        if (user is null)
+        {
+            return NotFound();
+        }
+        var current = await userManager.GetRolesAsync(user);
+        if (current.Count != 1 || current[0] != role)
+        {
+            await userManager.RemoveFromRolesAsync(user, current);
+            // Only a supporter has a kind of supporter; a new supporter starts as a professional.
+            user.SetSupporterKind(role == StaffRoles.Supporter ? user.SupporterKind ?? SupporterKind.Professional : null, role == StaffRoles.Supporter ? user.PeerExpertLevel : null);
+            await userManager.AddToRoleAsync(user, role);
+            await userManager.UpdateSecurityStampAsync(user);
+            await StaffSessions.EndAllAsync(db, user.Id, SessionEndReason.RoleChanged, time.GetUtcNow(), cancellationToken);
+        }
+        Message = Lang.Pick($"{user.DisplayName} heeft nu de rol {RoleName(role)}. Eerdere sessies zijn beëindigd.", $"{user.DisplayName} now has the role {RoleName(role)}. Earlier sessions have ended.");
         return RedirectToPage();
     }
 

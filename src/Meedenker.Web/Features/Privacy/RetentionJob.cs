@@ -61,6 +61,10 @@ public sealed class RetentionJob(AppDbContext db, Anonymisation anonymisation, I
         {
             // Past their replay window, idempotency records only hold an encrypted link secret nobody needs.
             await db.IdempotencyRecords.Where(r => r.CreatedAt < now.AddHours(-IdempotencyRecord.ReplayHours)).ExecuteDeleteAsync(cancellationToken);
+            // Staff sessions that ended (or ran out) more than a month ago: device and network are no longer needed.
+            var sessionCutoff = now.AddDays(-StaffSession.KeepDays);
+            await db.StaffSessions.Where(s => s.EndedAt < sessionCutoff || (s.EndedAt == null && (s.ExpiresAt < sessionCutoff || s.AbsoluteExpiresAt < sessionCutoff)))
+                .ExecuteDeleteAsync(cancellationToken);
             cases = 0;
             residents = 0;
             foreach (var batch in all.Chunk(BatchSize))
