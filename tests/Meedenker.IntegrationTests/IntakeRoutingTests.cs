@@ -64,6 +64,10 @@ public sealed class UnroutedRequestTests(MeedenkerFactory app) : IClassFixture<M
 
         var code = await IntakeFallbackRouteTests.PostAsync(app.CreateClient(), "GM0664");
 
+        // The admins hear of it by mail: the code and where to set a route, nothing of the resident.
+        var alert = Directory.GetFiles(app.MailFolder, "*.eml").Select(File.ReadAllText)
+            .Single(m => m.Contains(admin.Email, StringComparison.OrdinalIgnoreCase) && m.Contains(code, StringComparison.Ordinal));
+        Assert.Contains("/beheer/aanmeldroutes", alert, StringComparison.Ordinal);
         var start = await client.GetStringAsync("/werk");
         Assert.Contains("1 hulpvraag staat in geen wachtrij", start, StringComparison.Ordinal);
         var routes = await client.GetStringAsync("/beheer/aanmeldroutes");

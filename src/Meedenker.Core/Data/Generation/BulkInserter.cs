@@ -118,6 +118,9 @@ public static class BulkInserter
                     case TimeOnly t:
                         await writer.WriteAsync(t, NpgsqlDbType.Time, cancellationToken);
                         break;
+                    case DateOnly day:
+                        await writer.WriteAsync(day, NpgsqlDbType.Date, cancellationToken);
+                        break;
                     case double d:
                         await writer.WriteAsync(d, NpgsqlDbType.Double, cancellationToken);
                         break;

@@ -1,6 +1,7 @@
 using Meedenker.Data;
 using Meedenker.Domain;
 using Meedenker.Web.Features.Verwijzen;
+using Meedenker.Web.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,7 +32,7 @@ public sealed record IdempotencyKey(string Scope, string Key, string BodyHash)
 /// dropped. A municipality without a route of its own falls back to the region's fallback route; when there is
 /// none either the request is still stored (and the admins are alerted), never refused or dropped.
 /// </summary>
-public sealed class Intake(AppDbContext db, TimeProvider time, IDataProtectionProvider dataProtection, ILogger<Intake> logger)
+public sealed class Intake(AppDbContext db, TimeProvider time, IDataProtectionProvider dataProtection, MailSender mail, ILogger<Intake> logger)
 {
     public const int DuplicateWindowDays = 30;
 
@@ -181,6 +182,7 @@ public sealed class Intake(AppDbContext db, TimeProvider time, IDataProtectionPr
             // their start page), and saving a route places it in that queue. No personal data in the log.
             logger.LogError("Help request {ReferenceCode} matches no intake route and the region has no fallback route: it waits in no queue until an admin sets one at /beheer/aanmeldroutes",
                 helpRequest.ReferenceCode);
+            await AlertAdminsAsync(helpRequest.ReferenceCode, cancellationToken);
         }
         return new IntakeReceipt(helpRequest.Id, helpRequest.ReferenceCode, secret, true, referral is null ? null : residentSecret);
     }
@@ -196,6 +198,35 @@ public sealed class Intake(AppDbContext db, TimeProvider time, IDataProtectionPr
             .Select(r => new { r.MunicipalityId, r.OrganizationId }).ToListAsync(cancellationToken);
         var own = routes.Where(r => r.MunicipalityId is not null).Select(r => r.OrganizationId).ToList();
         return own.Count > 0 ? own : routes.Select(r => r.OrganizationId).Distinct().ToList();
+    }
+
+    /// <summary>
+    /// Mails every active admin that a stored request reached no queue: the reference code and where to set a
+    /// route, nothing of the resident. A mail problem is logged; the request stays stored either way.
+    /// </summary>
+    private async Task AlertAdminsAsync(string referenceCode, CancellationToken cancellationToken)
+    {
+        var admins = await db.UserRoles
+            .Join(db.Roles.Where(r => r.Name == StaffRoles.Admin), ur => ur.RoleId, r => r.Id, (ur, r) => ur.UserId)
+            .Join(db.Users.Where(u => !u.IsDisabled && u.Email != null), id => id, u => u.Id, (id, u) => u.Email!)
+            .Distinct().ToListAsync(cancellationToken);
+        foreach (var admin in admins)
+        {
+            try
+            {
+                await mail.SendAsync(admin, $"Hulpvraag {referenceCode} staat in geen wachtrij / Help request {referenceCode} is in no queue",
+                    $"Hulpvraag {referenceCode} is opgeslagen, maar geen aanmeldroute past en de regio heeft geen vangnetroute. Geen coördinator ziet de vraag.\n" +
+                    "Stel een route in bij Beheer > Aanmeldroutes (/beheer/aanmeldroutes); de vraag komt dan meteen in die wachtrij.\n\n" +
+                    $"Help request {referenceCode} is stored, but no intake route matches and the region has no fallback route. No coordinator sees it.\n" +
+                    "Set a route at Admin > Intake routes (/beheer/aanmeldroutes); the request then goes into that queue at once.\n", cancellationToken);
+            }
+#pragma warning disable CA1031 // The request is stored and shown to admins on their pages; a mail problem is only logged.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                logger.LogWarning(e, "Alert about unrouted help request {ReferenceCode} could not be mailed", referenceCode);
+            }
+        }
     }
 
     /// <summary>Requests still waiting for intake that are in no organisation's queue (no route matched when they came in).</summary>
