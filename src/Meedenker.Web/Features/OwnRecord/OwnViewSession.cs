@@ -27,7 +27,10 @@ public sealed class OwnViewSession(IDataProtectionProvider protection, TimeProvi
         ArgumentNullException.ThrowIfNull(context);
         var until = time.GetUtcNow() + Lifetime;
         var value = Protector.Protect($"{helpRequestId:N}|{until.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)}");
-        context.Response.Cookies.Append(CookieName, value, Options(context, until));
+        // A session cookie: the protected value carries its own end, checked on every request against our clock.
+        // A browser-side expiry would be judged by the visitor's clock instead (and by a test's HttpClient against
+        // the wall clock, which drops the cookie when the test clock runs behind).
+        context.Response.Cookies.Append(CookieName, value, Options(context));
     }
 
     /// <summary>The help request this visitor proved with a code, while the proof is fresh; otherwise null.</summary>
@@ -89,16 +92,15 @@ public sealed class OwnViewSession(IDataProtectionProvider protection, TimeProvi
     public void End(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        context.Response.Cookies.Delete(CookieName, Options(context, null));
+        context.Response.Cookies.Delete(CookieName, Options(context));
     }
 
-    private static CookieOptions Options(HttpContext context, DateTimeOffset? until) => new()
+    private static CookieOptions Options(HttpContext context) => new()
     {
         Path = "/status",
         HttpOnly = true,
         Secure = context.Request.IsHttps,
         SameSite = SameSiteMode.Strict,
         IsEssential = true,
-        Expires = until,
     };
 }
