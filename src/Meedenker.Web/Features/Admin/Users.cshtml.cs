@@ -11,7 +11,7 @@ namespace Meedenker.Web.Features.Admin;
 [Authorize(Policy = Policies.Admin)]
 public sealed class UsersModel(AppDbContext db, TimeProvider time) : PageModel
 {
-    private const int PageSize = 50;
+    public const int PageSize = 50;
 
     public sealed record UserRow(Guid Id, string DisplayName, string? Email, string Organization, string Roles, bool TwoFactor, bool Disabled);
 
