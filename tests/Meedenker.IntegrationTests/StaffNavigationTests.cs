@@ -73,4 +73,33 @@ public sealed partial class StaffNavigationTests(MeedenkerFactory app) : IClassF
         }
         Assert.Equal(total, seen);
     }
+
+    [Fact]
+    public async Task A_coordinator_finds_a_case_by_reference_code_but_not_another_organisations_and_a_wrong_code_gets_a_message()
+    {
+        var organization = await app.CreateOrganizationAsync();
+        var other = await app.CreateOrganizationAsync();
+        var coordinator = await app.CreateStaffAsync(StaffRoles.Coordinator, organization.Id, twoFactor: true);
+        var own = await app.CreateCaseAsync(organization.Id, null);
+        var foreign = await app.CreateCaseAsync(other.Id, null);
+        var client = await app.SignInAsync(coordinator);
+
+        // Found: typed the way a caller reads it out (lower case, spaces), it lands on the case, and the access log says why.
+        var found = await client.GetAsync($"/werk/zoeken?code={Uri.EscapeDataString(own.ReferenceCode.ToLowerInvariant().Replace("-", " ", StringComparison.Ordinal))}");
+        Assert.Equal(HttpStatusCode.Redirect, found.StatusCode);
+        Assert.Equal($"/werk/casussen/{own.CaseId}", found.Headers.Location?.OriginalString);
+        Assert.True(app.WithDb(db => db.AccessLog.Any(a => a.CaseId == own.CaseId && a.UserId == coordinator.User.Id && a.Purpose == "reference-code-search" && a.Outcome == AccessOutcome.Allowed)));
+
+        // Another organisation's case reads exactly like an unknown code; the attempt is logged as denied.
+        var refused = await client.GetStringAsync($"/werk/zoeken?code={foreign.ReferenceCode}");
+        Assert.Contains($"Geen hulpvraag gevonden met code {foreign.ReferenceCode} die jij mag openen.", refused, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/werk/casussen/{foreign.CaseId}", refused, StringComparison.Ordinal);
+        Assert.True(app.WithDb(db => db.AccessLog.Any(a => a.CaseId == foreign.CaseId && a.UserId == coordinator.User.Id && a.Purpose == "reference-code-search" && a.Outcome == AccessOutcome.Denied)));
+
+        var unknown = await client.GetStringAsync("/werk/zoeken?code=MD-2222-2222");
+        Assert.Contains("Geen hulpvraag gevonden met code MD-2222-2222 die jij mag openen.", unknown, StringComparison.Ordinal);
+        var malformed = await client.GetStringAsync("/werk/zoeken?code=hallo");
+        Assert.Contains("Dit is geen referentiecode.", malformed, StringComparison.Ordinal);
+        Assert.Contains("Er is niets veranderd.", malformed, StringComparison.Ordinal);
+    }
 }

@@ -26,6 +26,7 @@ public static class StaffMenu
             new("/werk/sociale-kaart", "Sociale kaart bijhouden", "Maintain the social map"),
             new("/werk/bellijst", "Bellijst", "Outreach list"),
             new("/werk/privacyverzoeken", "Privacyverzoeken", "Privacy requests"),
+            new("/werk/zoeken", "Zoeken op code", "Search by code"),
         ],
         StaffRoles.Supporter =>
         [
