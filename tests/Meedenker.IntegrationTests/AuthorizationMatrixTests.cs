@@ -76,6 +76,7 @@ public sealed class AuthorizationMatrixTests(MeedenkerFactory app) : IClassFixtu
         ["werk/casussen/{id:guid}/kompas"] = CaseOwners,
         ["werk/casussen/{id:guid}/voor-inwoner"] = CaseOwners,
         ["werk/privacyverzoeken"] = "--C-X-----",
+        ["werk/zoeken"] = "--C-X-----",
         ["werk/aanmeldingen/{id:guid}"] = CaseOwners,
         ["werk/inwoners/{id:guid}"] = CaseOwners,
         ["beheer/gebruikers"] = "---------A",

@@ -128,6 +128,35 @@ public sealed partial class CaseWorkTests(MeedenkerFactory app) : IClassFixture<
     }
 
     [Fact]
+    public async Task The_case_overview_folds_closing_and_the_other_side_forms_and_opens_the_closing_fold_again_after_a_refused_close()
+    {
+        var organization = await app.CreateOrganizationAsync();
+        var supporter = await app.CreateStaffAsync(StaffRoles.Supporter, organization.Id, SupporterKind.Volunteer, twoFactor: true);
+        var @case = await app.CreateCaseAsync(organization.Id, supporter.User.Id);
+        var client = await app.SignInAsync(supporter);
+        var url = $"/werk/casussen/{@case.CaseId}";
+        var html = await client.GetStringAsync(url);
+
+        // Closing is behind its own button: a <details> that is closed, with the close form inside it.
+        var fold = Regex.Match(html, "<details class=\"md-fold\" id=\"afsluiten\"([^>]*)>(.*?)</details>", RegexOptions.Singleline);
+        Assert.True(fold.Success, "the closing form is not folded in a <details>");
+        Assert.DoesNotContain("open", fold.Groups[1].Value, StringComparison.Ordinal);
+        Assert.Contains("handler=Close", fold.Groups[2].Value, StringComparison.Ordinal);
+        Assert.Equal(1, Regex.Count(html, "handler=Close"));
+        // Adding a question and a score are folded too; recording a contact, the everyday task, stays open.
+        Assert.Equal(3, Regex.Count(html, "<details class=\"md-fold\"(?: id=\"afsluiten\")?>"));
+        Assert.DoesNotMatch(new Regex("<details[^>]*>(?:(?!</details>).)*handler=Contact", RegexOptions.Singleline), html);
+
+        // A close without a reason comes back with the fold open, the message and nothing closed.
+        var refused = await client.PostFormAsync(url + "?handler=Close", new() { ["Version"] = VersionField().Match(html).Groups[1].Value }, url);
+        var again = await refused.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Matches("<details class=\"md-fold\" id=\"afsluiten\" open", again);
+        Assert.Contains("Kies waarom je afsluit.", again, StringComparison.Ordinal);
+        Assert.Equal(CaseStatus.Open, app.WithDb(db => db.Cases.Single(c => c.Id == @case.CaseId).Status));
+    }
+
+    [Fact]
     public async Task Bad_contact_input_and_a_stale_version_change_nothing()
     {
         var organization = await app.CreateOrganizationAsync();

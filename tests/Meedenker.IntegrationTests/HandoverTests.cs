@@ -139,6 +139,50 @@ public sealed partial class HandoverTests(MeedenkerFactory app) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_meedenker_on_a_part_sees_not_shared_instead_of_empty_sections_and_the_plan_names_whose_action_it_is()
+    {
+        var s = await SetupAsync();
+        var volunteer = await app.SignInAsync(s.Volunteer);
+        var file = $"/werk/casussen/{s.Case.CaseId}";
+        var plan = file + "/plan";
+        var network = file + "/netwerk";
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(volunteer, file + "?handler=Contact",
+            new() { ["Contact.Date"] = Today(), ["Contact.Time"] = "00:01", ["Contact.Mode"] = "Phone", ["Contact.Minutes"] = "20", ["Contact.Note"] = "Eerste gesprek" }, file)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(volunteer, network + "?handler=Add",
+            new() { ["Member.Kind"] = "Person", ["Member.Name"] = "Dochter Sanne", ["Member.Relation"] = "dochter" }, network)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(volunteer, plan + "?handler=Goal", new() { ["Goal.LifeDomain"] = "financien-inkomen", ["Goal.Text"] = "Rust in de post" }, plan)).StatusCode);
+        var goalId = app.WithDb(db => db.PlanGoals.Single(g => g.CaseId == s.Case.CaseId).Id);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(volunteer, plan + "?handler=Action",
+            new() { ["NewAction.GoalId"] = goalId.ToString(), ["NewAction.Text"] = "Bezwaar maken tegen de terugvordering", ["NewAction.Owner"] = "Supporter" }, plan)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(volunteer, plan + "?handler=Action",
+            new() { ["NewAction.GoalId"] = goalId.ToString(), ["NewAction.Text"] = "Samen de brieven sorteren", ["NewAction.Owner"] = "Supporter" }, plan)).StatusCode);
+        var handedOver = app.WithDb(db => db.PlanActions.Single(a => a.CaseId == s.Case.CaseId && a.Text.StartsWith("Bezwaar")).Id);
+        var handoverPage = $"/werk/casussen/{s.Case.CaseId}/overdragen?richting=InformalToFormal&organisatie={s.FormalOrganization}";
+        Assert.Equal(HttpStatusCode.Redirect, (await PostPairsAsync(volunteer, handoverPage, Handover(s, ["financien-inkomen"], handedOver), handoverPage)).StatusCode);
+        var handover = app.WithDb(db => db.Handovers.Single(h => h.CaseId == s.Case.CaseId));
+        var professional = await app.SignInAsync(s.Professional);
+        Assert.Equal(HttpStatusCode.Redirect, (await professional.PostFormAsync($"/werk/mijn-casussen?handler=AcceptHandover&id={handover.Id}", [], "/werk/mijn-casussen")).StatusCode);
+
+        // Only the plan was shared: the contacts and the network exist but are not shared, so they do not look empty.
+        var overview = await professional.GetStringAsync(file);
+        Assert.DoesNotContain("Nog geen contact", overview, StringComparison.Ordinal);
+        Assert.DoesNotContain("Eerste gesprek", overview, StringComparison.Ordinal);
+        Assert.Contains("De contactmomenten zijn niet met jou gedeeld.", overview, StringComparison.Ordinal);
+        var drawing = await professional.GetStringAsync(network);
+        Assert.DoesNotContain("Nog niemand vastgelegd", drawing, StringComparison.Ordinal);
+        Assert.DoesNotContain("Dochter Sanne", drawing, StringComparison.Ordinal);
+        Assert.Contains("Het netwerk is niet met jou gedeeld.", drawing, StringComparison.Ordinal);
+
+        // The plan says whose action it is: "(jij)" only on the viewer's own action, the other meedenker by name.
+        var professionalsPlan = WebUtility.HtmlDecode(await professional.GetStringAsync(plan));
+        Assert.Contains($"Bezwaar maken tegen de terugvordering</span> — de meedenker ({s.Professional.User.DisplayName}) (jij)", professionalsPlan, StringComparison.Ordinal);
+        Assert.Contains($"Samen de brieven sorteren</span> — de meedenker ({s.Volunteer.User.DisplayName}),", professionalsPlan, StringComparison.Ordinal);
+        var volunteersPlan = WebUtility.HtmlDecode(await volunteer.GetStringAsync(plan));
+        Assert.Contains($"Bezwaar maken tegen de terugvordering</span> — de meedenker ({s.Professional.User.DisplayName}),", volunteersPlan, StringComparison.Ordinal);
+        Assert.Contains($"Samen de brieven sorteren</span> — de meedenker ({s.Volunteer.User.DisplayName}) (jij)", volunteersPlan, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_second_save_of_the_plan_from_an_old_version_gets_a_message_and_its_input_back()
     {
         var s = await SetupAsync();

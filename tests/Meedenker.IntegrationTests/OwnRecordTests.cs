@@ -129,6 +129,50 @@ public sealed partial class OwnRecordTests(FakeClockFactory app) : IClassFixture
     }
 
     [Fact]
+    public async Task The_access_log_on_the_own_view_is_grouped_per_month_newest_first_with_counts_and_only_this_month_open()
+    {
+        var team = await TeamAsync();
+        var anna = await PersonAsync(team.OrganizationId, team.Supporter.User.Id);
+        var now = app.Clock.GetUtcNow();
+        var thisMonth = new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero);
+        // Mid-month, so that no time zone moves a line to another month.
+        var twoMonthsAgo = thisMonth.AddMonths(-2).AddDays(14).AddHours(12);
+        var lastMonth = thisMonth.AddMonths(-1).AddDays(14).AddHours(12);
+        await app.WithDbAsync(async db =>
+        {
+            var before = db.AccessLog.Count(a => a.ResidentId == anna.ResidentId && a.At < thisMonth);
+            Assert.Equal(0, before);
+            foreach (var at in new[] { twoMonthsAgo, twoMonthsAgo.AddHours(1), twoMonthsAgo.AddHours(2), lastMonth, lastMonth.AddHours(1) })
+            {
+                db.AccessLog.Add(AccessLogEntry.Record(at, team.Coordinator.User.Id, team.Coordinator.User.DisplayName, StaffRoles.Coordinator, team.OrganizationId,
+                    anna.ResidentId, anna.CaseId, AccessAction.View, "case-file", "coordinator-supervision", AccessOutcome.Allowed, null, null));
+            }
+            await db.SaveChangesAsync();
+            return 0;
+        });
+
+        var resident = await OpenOwnViewAsync(anna);
+        var html = WebUtility.HtmlDecode(await resident.GetStringAsync($"/status/{anna.Token}/mijn-gegevens"));
+        var section = html[html.IndexOf("id=\"wie-keek\"", StringComparison.Ordinal)..html.IndexOf("id=\"verzoeken\"", StringComparison.Ordinal)];
+        var months = Regex.Matches(section, "<details class=\"md-month-fold\"( open=\"open\")?>\\s*<summary>([^<]+)</summary>(.*?)</details>", RegexOptions.Singleline);
+        var dutch = System.Globalization.CultureInfo.GetCultureInfo("nl-NL");
+        string Name(DateTimeOffset at) => at.ToLocalTime().ToString("MMMM yyyy", dutch);
+        Assert.Equal(3, months.Count);
+        // Newest first: this month (the code was asked for and the page read), open; then last month and the one before, closed.
+        Assert.StartsWith(Name(now) + ": ", months[0].Groups[2].Value, StringComparison.Ordinal);
+        Assert.Equal(" open=\"open\"", months[0].Groups[1].Value);
+        var thisMonthLines = app.WithDb(db => db.AccessLog.Count(a => a.ResidentId == anna.ResidentId && a.At >= thisMonth));
+        Assert.True(thisMonthLines > 0);
+        Assert.Equal(Regex.Count(months[0].Groups[3].Value, "<li>"), int.Parse(Regex.Match(months[0].Groups[2].Value, @"(\d+) keer").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal($"{Name(lastMonth)}: 2 keer", months[1].Groups[2].Value);
+        Assert.Equal("", months[1].Groups[1].Value);
+        Assert.Equal(2, Regex.Count(months[1].Groups[3].Value, "<li>"));
+        Assert.Equal($"{Name(twoMonthsAgo)}: 3 keer", months[2].Groups[2].Value);
+        Assert.Equal("", months[2].Groups[1].Value);
+        Assert.Equal(3, Regex.Count(months[2].Groups[3].Value, "<li>"));
+    }
+
+    [Fact]
     public async Task The_own_view_needs_the_code_and_shows_exactly_this_residents_data_and_who_looked()
     {
         var team = await TeamAsync();

@@ -49,6 +49,7 @@ public static class AccessLogWords
         "retention" => Lang.Pick("bewaartermijn voorbij", "retention period passed"),
         "erasure-request" => Lang.Pick("verzoek om te wissen", "erasure request"),
         "privacy-request" => Lang.Pick("verzoek over gegevens", "request about data"),
+        "reference-code-search" => Lang.Pick("zocht op referentiecode", "searched by reference code"),
         _ => purpose,
     };
 

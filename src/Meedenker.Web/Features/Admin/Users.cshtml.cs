@@ -12,7 +12,7 @@ namespace Meedenker.Web.Features.Admin;
 [Authorize(Policy = Policies.Admin)]
 public sealed class UsersModel(AppDbContext db, UserManager<StaffUser> userManager, TimeProvider time) : PageModel
 {
-    private const int PageSize = 50;
+    public const int PageSize = 50;
 
     public sealed record UserRow(Guid Id, string DisplayName, string? Email, string Organization, string Roles, string? Role, bool TwoFactor, bool Disabled);
 

@@ -100,6 +100,9 @@ public sealed class CaseFileModel(AppDbContext db, AccessCheck access, Reference
     public ReferenceSnapshot Reference { get; private set; } = null!;
     /// <summary>How many contacts and scores are not shown because the resident did not agree to share them.</summary>
     public int HiddenItems { get; private set; }
+    public int HiddenContacts { get; private set; }
+    public int HiddenQuestions { get; private set; }
+    public int HiddenScores { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -335,7 +338,10 @@ public sealed class CaseFileModel(AppDbContext db, AccessCheck access, Reference
         var questions = (await Db.CaseQuestions.AsNoTracking().Where(q => q.CaseId == id).Select(q => new QuestionRow(q.LifeDomainCode, q.LawCodes, q.Text, q.CreatedAt)).ToListAsync(cancellationToken))
             .OrderBy(q => q.At).ToList();
         Questions = questions.Where(q => Visibility.Sees(SharedParts.Question, q.LifeDomain, q.At)).ToList();
-        HiddenItems = contacts.Count - Contacts.Count + scores.Count - Scores.Count + questions.Count - Questions.Count;
+        HiddenContacts = contacts.Count - Contacts.Count;
+        HiddenQuestions = questions.Count - Questions.Count;
+        HiddenScores = scores.Count - Scores.Count;
+        HiddenItems = HiddenContacts + HiddenScores + HiddenQuestions;
         var names = await Db.Users.AsNoTracking()
             .Where(u => Db.Handovers.Any(h => h.CaseId == id && (h.ToSupporterId == u.Id || h.FromSupporterId == u.Id)))
             .Select(u => new { u.Id, u.DisplayName, u.SupporterKind }).ToDictionaryAsync(u => u.Id, cancellationToken);

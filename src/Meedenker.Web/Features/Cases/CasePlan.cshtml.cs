@@ -20,6 +20,13 @@ public sealed class CasePlanModel(AppDbContext db, AccessCheck access, Reference
 
     public sealed record ActionRow(Guid Id, string Text, PlanActionOwner Owner, string? OwnerName, DateOnly? DueOn, PlanActionStatus Status, bool Mine);
 
+    /// <summary>Who does it, in words: "de meedenker (Vera Vrijwilliger) (jij)", so that a plan shared by two meedenkers says whose action it is.</summary>
+    public static string Owner(ActionRow action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        return OwnerName(action.Owner) + (action.OwnerName is null ? "" : " (" + action.OwnerName + ")") + (action.Mine ? Lang.Pick(" (jij)", " (you)") : "");
+    }
+
     public sealed class GoalInput
     {
         public string? LifeDomain { get; set; }
@@ -152,8 +159,11 @@ public sealed class CasePlanModel(AppDbContext db, AccessCheck access, Reference
         var visible = goals.Where(g => Visibility.Sees(SharedParts.Plan, g.LifeDomainCode, g.CreatedAt)
             || actions.Any(a => a.GoalId == g.Id && a.OwnerSupporterId == UserId)).ToList();
         HiddenGoals = goals.Count - visible.Count;
+        var supporterIds = actions.Where(a => a.OwnerSupporterId is not null).Select(a => a.OwnerSupporterId!.Value).Distinct().ToList();
+        var supporterNames = await Db.Users.AsNoTracking().Where(u => supporterIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        string? NameOf(PlanAction a) => a.OwnerName ?? (a.OwnerSupporterId is { } s && supporterNames.TryGetValue(s, out var n) ? n : null);
         Goals = visible.Select(g => new GoalRow(g.Id, g.LifeDomainCode, g.Text, actions.Where(a => a.GoalId == g.Id)
-                .Select(a => new ActionRow(a.Id, a.Text, a.Owner, a.OwnerName, a.DueOn, a.Status, a.OwnerSupporterId == UserId)).ToList()))
+                .Select(a => new ActionRow(a.Id, a.Text, a.Owner, NameOf(a), a.DueOn, a.Status, a.OwnerSupporterId == UserId)).ToList()))
             .ToList();
     }
 

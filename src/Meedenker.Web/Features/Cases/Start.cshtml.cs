@@ -22,7 +22,11 @@ public sealed class StartModel(AppDbContext db) : PageModel
     public int UnroutedRequests { get; private set; }
     public IReadOnlyList<CaseRow> OpenCases { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public const int PageSize = 25;
+    public int PageNumber { get; private set; } = 1;
+    public int TotalPages { get; private set; } = 1;
+
+    public async Task OnGetAsync([Microsoft.AspNetCore.Mvc.FromQuery(Name = "pagina")] int? page, CancellationToken cancellationToken)
     {
         DisplayName = User.FindFirst(StaffClaims.DisplayName)?.Value ?? User.Identity?.Name ?? "";
         Role = StaffClaims.RoleOf(User);
@@ -49,9 +53,11 @@ public sealed class StartModel(AppDbContext db) : PageModel
             return;
         }
         OpenCaseCount = await cases.CountAsync(cancellationToken);
+        TotalPages = Math.Max(1, (OpenCaseCount + PageSize - 1) / PageSize);
+        PageNumber = Math.Clamp(page ?? 1, 1, TotalPages);
         OpenCases = await cases
-            .OrderBy(c => c.OpenedAt)
-            .Take(25)
+            .OrderBy(c => c.OpenedAt).ThenBy(c => c.Id)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Join(db.HelpRequests, c => c.HelpRequestId, h => h.Id, (c, h) => new CaseRow(c.Id, h.ReferenceCode, c.OpenedAt, c.FirstContactAt))
             .ToListAsync(cancellationToken);
     }

@@ -252,6 +252,7 @@ public sealed class OwnRecordReader(AppDbContext db, ReferenceData reference, Ti
         "retention" => Lang.Pick("de bewaartermijn was voorbij", "the retention period had passed"),
         "erasure-request" => Lang.Pick("jouw verzoek om te wissen", "your request for erasure"),
         "privacy-request" => Lang.Pick("jouw verzoek over je gegevens", "your request about your data"),
+        "reference-code-search" => Lang.Pick("om je vraag te vinden met je referentiecode", "to find your request by its reference code"),
         _ => purpose,
     };
 }
