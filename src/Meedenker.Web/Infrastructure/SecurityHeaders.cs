@@ -25,6 +25,12 @@ public static class SecurityHeaders
                 headers["Referrer-Policy"] = "no-referrer";
                 headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";
+                // What a signed-in staff member sees is never kept by the browser or a proxy: after signing out on a
+                // shared computer, the back button shows nothing.
+                if (context.User.Identity?.IsAuthenticated == true && !headers.ContainsKey("Cache-Control"))
+                {
+                    headers.CacheControl = "no-store";
+                }
                 return Task.CompletedTask;
             });
             await next(context);
