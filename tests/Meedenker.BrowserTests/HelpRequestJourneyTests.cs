@@ -261,6 +261,8 @@ public sealed class CaseJourneyTests(BrowserFixture browser)
         await page.WaitForSelectorAsync("text=Het contact is vastgelegd.");
         Assert.Contains("wandelafspraak", await page.Locator(".md-timeline").InnerTextAsync(), StringComparison.Ordinal);
 
+        // The score form is folded away until asked for (it is not the task at hand on every visit).
+        await page.Locator("summary", new() { HasTextString = "Score vastleggen…" }).ClickAsync();
         await page.GetByRole(AriaRole.Group, new() { Name = "Score vastleggen" }).GetByLabel("Leefgebied").SelectOptionAsync("financien-inkomen");
         await page.Locator("label[for='Moment-Start']").ClickAsync();
         await page.Locator("label[for='Score-3']").ClickAsync();
@@ -339,6 +341,8 @@ public sealed class CaseJourneyTests(BrowserFixture browser)
         await page.FollowAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Deel afronden", Exact = false }).ClickAsync(), "**/werk/casussen/**");
         Assert.NotNull(browser.App.WithDb(db => db.CaseParticipants.Single(p => p.CaseId == caseRef.CaseId).EndedAt));
         await page.GotoAsync(browser.BaseUrl + file);
+        // Closing is folded away until asked for.
+        await page.Locator("summary", new() { HasTextString = "Casus afsluiten…" }).ClickAsync();
         await page.Locator("label[for='Reason-QuestionAnswered']").ClickAsync();
         var due = DateOnly.Parse(await page.GetByLabel("Datum waakvlamcontact").InputValueAsync(), System.Globalization.CultureInfo.InvariantCulture);
         await page.FollowAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Casus afsluiten" }).ClickAsync(), "**/werk/casussen/**");
