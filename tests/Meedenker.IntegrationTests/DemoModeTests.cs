@@ -17,6 +17,26 @@ public sealed class DemoFactory : MeedenkerFactory
 public sealed class DemoModeTests(DemoFactory app) : IClassFixture<DemoFactory>
 {
     [Fact]
+    public void Demo_history_looks_like_a_region_contacts_in_working_hours_services_of_fitting_organisations_referrals_and_case_work()
+    {
+        // Contacts at 01:30 and 04:55 looked made up: nearly all fall in the working day (Dutch time).
+        var hours = app.WithDb(db => db.Contacts.Select(c => c.At).ToList()).Select(at => at.ToOffset(TimeSpan.FromHours(1)).Hour).ToList();
+        var atNight = hours.Count(h => h is < 7 or >= 19);
+        Assert.True(atNight * 200 < hours.Count, $"{atNight} of {hours.Count} demo contacts are at night");
+        // A dementia service comes from the dementia case managers, not from a special-education partnership.
+        var dementia = app.WithDb(db => db.Services.Where(s => s.Name.StartsWith("Casemanagement dementie")).Select(s => s.Organization!.Name).Distinct().ToList());
+        Assert.Equal(["Casemanagement Dementie De Kreek"], dementia);
+        // The referrer organisations have a history of referrals, and cases have questions (with laws), plans, a network and experiences.
+        Assert.True(app.WithDb(db => db.Referrals.Count(r => r.ReferrerOrganizationId != null && db.Organizations.Any(o => o.Id == r.ReferrerOrganizationId && o.Kind == Domain.OrganizationKind.Referrer))) > 100);
+        Assert.True(app.WithDb(db => db.CaseQuestions.Count()) > 100);
+        Assert.Contains(app.WithDb(db => db.CaseQuestions.Select(q => q.LawCodes).Take(500).ToList()), laws => laws.Contains("wgs") || laws.Contains("awir") || laws.Contains("wmo"));
+        Assert.True(app.WithDb(db => db.PlanActions.Count()) > 100);
+        Assert.True(app.WithDb(db => db.NetworkMembers.Count()) > 100);
+        Assert.True(app.WithDb(db => db.ResidentExperiences.Count()) > 100);
+        Assert.True(app.WithDb(db => db.TaxonomyTerms.Count(t => t.Taxonomy == Domain.TaxonomyKind.Law && (t.Code == "wgs" || t.Code == "awir"))) == 2);
+    }
+
+    [Fact]
     public async Task Demo_region_is_loaded_and_demo_accounts_sign_in_with_password_only()
     {
         Assert.Equal(7, app.WithDb(db => db.Municipalities.Count()));

@@ -683,8 +683,9 @@ public sealed class RegionGenerator(AppDbContext db, TimeProvider time)
         }
 
         /// <summary>
-        /// A drawn contact time moved into the working day (08:30–17:30) of the same date, in the same order, so that
-        /// no meedenker calls a resident at 01:30. The draw itself is kept when the move would put the contact before
+        /// A drawn contact time moved into the working day (08:30–17:30, Dutch winter time) of the same date, in the
+        /// same order, or of the next day when the case began later that day, so that no meedenker calls a resident
+        /// at 01:30. The draw itself is kept when the move would put the contact before
         /// <paramref name="notBefore"/> or after <paramref name="notAfter"/> (or when the draw is after it already), so
         /// the rest of the history does not change.
         /// </summary>
@@ -697,6 +698,11 @@ public sealed class RegionGenerator(AppDbContext db, TimeProvider time)
             var local = drawn.ToOffset(TimeSpan.FromHours(1));
             var minuteOfDay = local.TimeOfDay.TotalMinutes;
             var moved = new DateTimeOffset(local.Date, local.Offset).AddMinutes(8 * 60 + 30 + Math.Floor(minuteOfDay * 9 / 24));
+            if (moved < notBefore)
+            {
+                // Earlier in the working day than the case began: the same hour of the next working day.
+                moved = moved.AddDays(1);
+            }
             return moved < notBefore || moved > notAfter ? drawn : moved.ToUniversalTime();
         }
 
