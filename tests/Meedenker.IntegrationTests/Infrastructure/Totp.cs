@@ -2,10 +2,16 @@ using System.Security.Cryptography;
 
 namespace Meedenker.IntegrationTests.Infrastructure;
 
-/// <summary>What a staff member's authenticator app does: RFC 6238 codes from the shared base32 key. (The benchmark
-/// compiles this file alone; the code by the tests' clock is in TotpNow.cs.)</summary>
-public static partial class Totp
+/// <summary>What a staff member's authenticator app does: RFC 6238 codes from the shared base32 key.</summary>
+public static class Totp
 {
+    /// <summary>
+    /// The code an authenticator app shows now, by <see cref="TestClock"/>: the app checks codes against its
+    /// TimeProvider (Infrastructure/AuthenticatorCodes.cs), which in the tests is that clock. Written here
+    /// independently of the app's library, as a phone's app would be.
+    /// </summary>
+    public static string CodeNow(string base32Key) => Code(base32Key, TestClock.Now);
+
     public static string Code(string base32Key, DateTimeOffset at)
     {
         var key = Base32Decode(base32Key);
