@@ -112,8 +112,6 @@ public static class AuthSetup
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
-            // Authenticator codes checked against the app's clock (Identity's own provider reads the wall clock).
-            .AddTokenProvider<AuthenticatorCodes>(TokenOptions.DefaultAuthenticatorProvider)
             .AddClaimsPrincipalFactory<StaffClaimsFactory>();
         // Identity's own validator only knows composition rules and English messages: ours replaces it.
         foreach (var validator in services.Where(d => d.ServiceType == typeof(IPasswordValidator<StaffUser>)).ToList())

@@ -10,7 +10,7 @@ namespace Meedenker.IntegrationTests.Infrastructure;
 /// <see cref="DefaultStart"/>, and then runs at the real pace (timers and timeouts behave as usual). The test
 /// factory gives it to the app (so the demo generator, the jobs, the cookies and the access log read it), and
 /// every <see cref="FakeTimeProvider"/> in the tests starts from it.
-/// <para>Authenticator codes come from it too: the app checks them against its TimeProvider (AuthenticatorCodes).</para>
+/// <para>Only the authenticator codes come from the wall clock: ASP.NET Core Identity checks them against it.</para>
 /// </summary>
 public sealed class TestClock : TimeProvider
 {

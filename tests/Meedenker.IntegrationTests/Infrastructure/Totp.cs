@@ -5,12 +5,10 @@ namespace Meedenker.IntegrationTests.Infrastructure;
 /// <summary>What a staff member's authenticator app does: RFC 6238 codes from the shared base32 key.</summary>
 public static class Totp
 {
-    /// <summary>
-    /// The code an authenticator app shows now, by <see cref="TestClock"/>: the app checks codes against its
-    /// TimeProvider (Infrastructure/AuthenticatorCodes.cs), which in the tests is that clock. Written here
-    /// independently of the app's library, as a phone's app would be.
-    /// </summary>
-    public static string CodeNow(string base32Key) => Code(base32Key, TestClock.Now);
+    /// <summary>The code an authenticator app shows now. By the wall clock, not <see cref="TestClock"/>:
+    /// ASP.NET Core Identity checks authenticator codes against the wall clock (Rfc6238AuthenticationService
+    /// reads DateTimeOffset.UtcNow), whatever TimeProvider the app has.</summary>
+    public static string CodeNow(string base32Key) => Code(base32Key, TimeProvider.System.GetUtcNow());
 
     public static string Code(string base32Key, DateTimeOffset at)
     {
